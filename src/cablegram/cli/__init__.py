@@ -1,0 +1,12 @@
+"""The ``cablegram`` command line: one module per group of commands."""
+
+from __future__ import annotations
+
+from cablegram.cli.app import app
+from cablegram.cli import parse_cmd  # noqa: F401  (registers commands)
+
+__all__ = ["app", "main"]
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,146 @@
+"""Assemble a ``Cable`` from the field extractors.
+
+Each extractor is a small function over the prepared text that never raises; this module only
+decides which region each one reads, resolves the year when the text does not state it, and
+collects the problems they report.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from cablegram import ids
+from cablegram.model import Cable, Problem
+from cablegram.parse import (
+    body,
+    captions,
+    classified_by,
+    classline,
+    envelope,
+    eo,
+    refs,
+    subject,
+    tags,
+)
+from cablegram.parse.text import prepare
+
+
+def parse(
+    text: str,
+    *,
+    reference_id: str | None = None,
+    created: datetime | None = None,
+) -> Cable:
+    """Parse a whole cable or any fragment of one; what is absent is empty.
+
+    ``reference_id`` and ``created`` are hints from the metadata a source published beside
+    the text; they win over what the text implies, and disagreements are reported.
+    """
+    problems: list[Problem] = []
+    prep = prepare(text)
+    head = prep.head
+
+    env = envelope.envelope(head)
+    problems.extend(env.problems)
+    cline = classline.classification_line(head)
+    order = eo.executive_order(head)
+    problems.extend(order.problems)
+    authority = classified_by.classified_by(prep.text)
+
+    when = created or env.created
+    hint_id = _canonical_or_none(reference_id, problems)
+    year = _year(hint_id, when, order.declassify_on, cline.station is not None, problems)
+
+    ref_id = hint_id
+    if ref_id is None and cline.station and cline.serial is not None and year is not None:
+        ref_id = ids.make_id(year, cline.station, cline.serial)
+
+    origin, serial = cline.station, cline.serial
+    if hint_id is not None:
+        parts = ids.split_id(hint_id)
+        if parts is not None:
+            origin, serial = parts[1], parts[2]
+
+    paragraphs = body.paragraphs(prep.body, first_line=prep.body_line)
+    level = cline.level
+    marked = [p.classification for p in paragraphs if p.classification is not None]
+    if marked and (level is None or max(marked) > level):
+        if level is not None:
+            problems.append(
+                Problem("classification", f"a paragraph is marked {max(marked).name}, above "
+                        f"the banner {level.name}; the cable is at least as high")
+            )
+        level = max(marked)
+
+    caveats = _merge(cline.caveats, captions.captions(head))
+    return Cable(
+        raw=text,
+        reference_id=ref_id,
+        origin=origin,
+        serial=serial,
+        created=when,
+        classification=level,
+        classification_raw=cline.raw,
+        caveats=caveats,
+        precedence=env.precedence,
+        transmission_id=env.transmission_id,
+        sender=env.sender,
+        recipients=env.recipients,
+        info_recipients=env.info_recipients,
+        executive_order=order.order,
+        declassify_on=order.declassify_on,
+        reasons=authority.reasons,
+        classified_by=authority.people,
+        tags=tags.tags(head),
+        subject=subject.subject(head),
+        references=refs.references(head, year=year, self_id=ref_id),
+        paragraphs=paragraphs,
+        summary=body.summary(prep.body),
+        comment=body.comment(prep.body),
+        signers=body.signers(prep.body),
+        partial=prep.partial,
+        sections=body.sections(prep.text),
+        problems=tuple(problems),
+    )
+
+
+def _canonical_or_none(reference_id: str | None, problems: list[Problem]) -> str | None:
+    if reference_id is None:
+        return None
+    try:
+        return ids.canonical_id(reference_id)
+    except ValueError as exc:
+        problems.append(Problem("reference_id", f"metadata id not understood: {exc}"))
+        return None
+
+
+def _year(
+    hint_id: str | None,
+    when: datetime | None,
+    declassify_on: date | str | None,
+    has_station: bool,
+    problems: list[Problem],
+) -> int | None:
+    """The cable's year: from the id hint, the date, or else the ten-year DECL rule."""
+    if hint_id is not None:
+        parts = ids.split_id(hint_id)
+        if parts is not None:
+            return parts[0]
+    if when is not None:
+        return when.year
+    if isinstance(declassify_on, date):
+        year = declassify_on.year - 10
+        if has_station:
+            problems.append(
+                Problem(
+                    "created",
+                    f"the text gives no date; year {year} inferred from the declassification "
+                    f"date {declassify_on.isoformat()} by the ten-year rule",
+                )
+            )
+        return year
+    return None
+
+
+def _merge(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(first + second))
