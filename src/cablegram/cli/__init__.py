@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cablegram.cli.app import app
-from cablegram.cli import parse_cmd  # noqa: F401  (registers commands)
+from cablegram.cli import archive_cmds, parse_cmd, synth_cmd  # noqa: F401  (registers commands)
 
 __all__ = ["app", "main"]
 

@@ -15,7 +15,7 @@ import typer
 from cablegram.cli.app import app, console, err_console
 from cablegram.cli.render import print_cable
 from cablegram.serialize import to_dict
-from cablegram.sources import SourceError, SourceRecord, read
+from cablegram.sources import FORMATS, SourceError, SourceRecord, read
 
 
 class OutputFormat(StrEnum):
@@ -36,6 +36,10 @@ def parse(
     raw: Annotated[bool, typer.Option(help="Include the raw text in JSON output.")] = False,
 ) -> None:
     """Parse cables and print every field."""
+    if input_format is not None and input_format not in FORMATS:
+        err_console.print(f"[red]error:[/red] unknown input format {input_format!r}; "
+                          f"expected one of: {', '.join(sorted(FORMATS))}")
+        raise typer.Exit(code=2)
     failures = 0
     for name in files:
         try:

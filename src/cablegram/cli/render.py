@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from cablegram.model import Cable, Recipient
@@ -15,7 +16,7 @@ def print_cable(console: Console, cable: Cable, *, location: str | None = None) 
 
     def row(label: str, value: object) -> None:
         if value not in (None, "", (), []):
-            table.add_row(label, str(value))
+            table.add_row(label, escape(" ".join(str(value).split())))
 
     row("source", location)
     row("id", cable.reference_id)

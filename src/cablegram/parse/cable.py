@@ -62,7 +62,9 @@ def parse(
             origin, serial = parts[1], parts[2]
 
     paragraphs = body.paragraphs(prep.body, first_line=prep.body_line)
-    level = cline.level
+    level, marking = cline.level, cline.raw
+    if level is None:
+        level, marking = classline.banner_level(head)
     marked = [p.classification for p in paragraphs if p.classification is not None]
     if marked and (level is None or max(marked) > level):
         if level is not None:
@@ -72,7 +74,7 @@ def parse(
             )
         level = max(marked)
 
-    caveats = _merge(cline.caveats, captions.captions(head))
+    caveats = captions.order_caveats(cline.caveats + captions.captions(head))
     return Cable(
         raw=text,
         reference_id=ref_id,
@@ -80,7 +82,7 @@ def parse(
         serial=serial,
         created=when,
         classification=level,
-        classification_raw=cline.raw,
+        classification_raw=marking,
         caveats=caveats,
         precedence=env.precedence,
         transmission_id=env.transmission_id,
@@ -140,7 +142,3 @@ def _year(
             )
         return year
     return None
-
-
-def _merge(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(first + second))

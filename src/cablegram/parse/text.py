@@ -32,6 +32,10 @@ _GLUED_PAGE = re.compile(
     r"PAGE[ \t]+\d{2,3}[ \t]+[A-Z][A-Z .]*?[ \t]+\d{3,6}[ \t]+\d{2}[ \t]+OF[ \t]+\d{2}[ \t]+\d{6}Z[ \t]*"
 )
 _PILCROW = re.compile("(?m)^[ \t]*[\u00b6\ufffd][ \t]*")
+# Pages saved as Markdown keep their links as ``[PREL](#)`` (tag links) and ``[1](#)``
+# (the paragraph permalink glyph at the start of a paragraph).
+_MD_PERMALINK = re.compile(r"(?m)^[ \t]*\[(?:\d+|\u00b6)\]\([^)\s]*\)[ \t]*")
+_MD_LINK = re.compile(r"\[([^\]\n]{1,80})\]\((?:#|[^)\s]*)\)")
 _FIRST_PARAGRAPH = re.compile(r"(?m)^[ \t]*1[.)][ \t]")
 
 
@@ -48,6 +52,8 @@ def normalise(raw: str) -> str:
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
     if "\u00b6" in text or "\ufffd" in text:
         text = _PILCROW.sub("", text)
+    if "](" in text:
+        text = _MD_LINK.sub(r"\1", _MD_PERMALINK.sub("", text))
     if "PAGE" in text:
         text = _BANNER_BEFORE_PAGE.sub("\n", text)
         text = _PAGE_HEADER.sub("", text)

@@ -33,7 +33,8 @@ class SourceRecord:
     """
 
     text: str
-    format: str  # cablegate-csv | cablegate-html | plusd | pdf-text | text | jsonl:<format>
+    # cablegate-csv | cablegate-html | plusd | pdf-text | text | nara-aad | jsonl[:<format>]
+    format: str
     location: str  # "path:line", "path#row=12", "archive.zip/cable/2005/11/05ALMATY4143.html"
     reference_id: str | None = None
     created: datetime | None = None

@@ -1,0 +1,159 @@
+"""Load test of the web server on loopback: cable pages, search API, search pages.
+
+Serves an existing archive with uvicorn (as ``cablegram serve`` does) and drives it with
+wrk (Debian's ``wrk`` package) from this machine, cycling through many different cable ids
+and queries so caches do not flatter the numbers:
+
+    .venv/bin/python bench/web.py --db var/bench/cablegram.db [--workers 2] [--duration 20]
+
+Prints one line per scenario: requests/s, p50/p90/p99 latency, errors and non-2xx answers.
+Traffic goes to 127.0.0.1 only, for a bounded time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from common import machine  # noqa: E402
+
+QUERIES = [
+    "minister", "nuclear", '"prime minister"', "tag:PGOV", "tag:PREL election",
+    "class>=secret", "caveat:noforn", "origin:ANKARA", "from:2006-01 to:2006-12",
+    "budget OR tariff", "reform -opposition", "minist*", "reason:1.4d", "para:S",
+    "tag:ECON origin:TOKYO", "visit washington", "energy pipeline", "year:2008 tag:KDEM",
+    "decl:2015", "signer:rice",
+]
+LUA = """
+paths = {PATHS}
+counter = 0
+request = function()
+  counter = counter + 1
+  return wrk.format("GET", paths[(counter % #paths) + 1])
+end
+done = function(summary, latency, requests)
+  io.write(string.format(
+    "RESULT {\\"requests\\": %d, \\"seconds\\": %.3f, \\"p50\\": %.3f, \\"p90\\": %.3f, "
+    .. "\\"p99\\": %.3f, \\"errors\\": %d, \\"non2xx\\": %d}\\n",
+    summary.requests, summary.duration / 1e6, latency:percentile(50) / 1000,
+    latency:percentile(90) / 1000, latency:percentile(99) / 1000,
+    summary.errors.connect + summary.errors.read + summary.errors.write
+      + summary.errors.timeout,
+    summary.errors.status))
+end
+"""
+
+
+def _get(base: str, path: str) -> Any:
+    with urllib.request.urlopen(base + path, timeout=60) as response:
+        return json.load(response)
+
+
+def start_server(db: Path, port: int, workers: int) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "CABLEGRAM_DB": str(db.resolve()),
+           "PYTHONPATH": str(ROOT / "src")}
+    cmd = [sys.executable, "-m", "uvicorn", "cablegram.web.app:app_from_env", "--factory",
+           "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers),
+           "--no-server-header", "--no-access-log", "--log-level", "warning"]
+    return subprocess.Popen(cmd, env=env)
+
+
+def wait_ready(base: str, proc: subprocess.Popen[bytes], timeout: float = 600) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            sys.exit("the server exited before it was ready")
+        try:
+            _get(base, "/api/v1/stats")
+            return
+        except OSError:
+            time.sleep(0.5)
+    sys.exit("the server did not become ready")
+
+
+def sample_ids(base: str, count: int, rng: random.Random) -> list[str]:
+    ids: list[str] = []
+    for q in QUERIES:
+        path = f"/api/v1/search?q={urllib.parse.quote(q)}&per_page=100&facets=false"
+        ids.extend(h["id"] for h in _get(base, path)["hits"])
+    rng.shuffle(ids)
+    return list(dict.fromkeys(ids))[:count]
+
+
+def run_wrk(base: str, paths: list[str], seconds: int, connections: int, threads: int,
+            warmup: int) -> dict[str, float]:
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as fh:
+        fh.write(LUA.replace("{PATHS}", "{" + ",".join(json.dumps(p) for p in paths) + "}"))
+        script = fh.name
+    try:
+        if warmup:
+            subprocess.run(["wrk", f"-t{threads}", f"-c{connections}", f"-d{warmup}s",
+                            "-s", script, base], check=True, capture_output=True)
+        out = subprocess.run(["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s",
+                              "--timeout", "10s", "-s", script, base],
+                             check=True, capture_output=True, text=True).stdout
+    finally:
+        os.unlink(script)
+    line = next(ln for ln in out.splitlines() if ln.startswith("RESULT "))
+    result: dict[str, float] = json.loads(line[len("RESULT "):])
+    result["rps"] = result["requests"] / result["seconds"]
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", type=Path, required=True)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--duration", type=int, default=20)
+    parser.add_argument("--warmup", type=int, default=3)
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument("--port", type=int, default=8799)
+    args = parser.parse_args()
+    if shutil.which("wrk") is None:
+        sys.exit("wrk is needed: apt-get install -y wrk")
+    base = f"http://127.0.0.1:{args.port}"
+    proc = start_server(args.db, args.port, args.workers)
+    try:
+        wait_ready(base, proc)
+        rng = random.Random(7)
+        stats = _get(base, "/api/v1/stats")
+        ids = sample_ids(base, 1000, rng)
+        scenarios = {
+            "cable page": [f"/cable/{i}" for i in ids],
+            "search API": [f"/api/v1/search?q={urllib.parse.quote(q)}" for q in QUERIES],
+            "search page": [f"/search?q={urllib.parse.quote(q)}" for q in QUERIES],
+            "cable API": [f"/api/v1/cables/{i}" for i in ids],
+        }
+        print(f"# {machine()}")
+        print(f"# {stats['cables']} cables, {args.workers} uvicorn worker(s), "
+              f"{args.connections} connections, {args.duration}s per scenario")
+        print(f"{'scenario':<12} {'req/s':>8} {'p50 ms':>8} {'p90 ms':>8} {'p99 ms':>8} "
+              f"{'errors':>7} {'non-2xx':>8}")
+        for name, paths in scenarios.items():
+            r = run_wrk(base, paths, args.duration, args.connections, args.threads,
+                        args.warmup)
+            print(f"{name:<12} {r['rps']:>8.0f} {r['p50']:>8.1f} {r['p90']:>8.1f} "
+                  f"{r['p99']:>8.1f} {r['errors']:>7.0f} {r['non2xx']:>8.0f}", flush=True)
+    finally:
+        proc.terminate()
+        proc.wait(30)
+
+
+if __name__ == "__main__":
+    main()
