@@ -106,6 +106,9 @@ def parse(
     )
 
 
+_FIRST_YEAR = 1945  # no diplomatic telegram in any published collection is older
+
+
 def _canonical_or_none(reference_id: str | None, problems: list[Problem]) -> str | None:
     if reference_id is None:
         return None
@@ -132,6 +135,8 @@ def _year(
         return when.year
     if isinstance(declassify_on, date):
         year = declassify_on.year - 10
+        if not _FIRST_YEAR <= year <= date.today().year:
+            return None  # a DECL date of 2106 is a typo, not a cable from 2096
         if has_station:
             problems.append(
                 Problem(
