@@ -140,7 +140,7 @@ class Paragraph:
     classification: Classification | None = None
     caveats: tuple[str, ...] = ()
     heading: str | None = None  # section heading printed above this paragraph
-    line: int | None = None  # 1-based line where the paragraph starts in the raw text
+    line: int | None = None  # 1-based line in the text as normalised (page headers removed)
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +160,7 @@ class Cable:
     sender: str | None = None  # FM line: AMEMBASSY ALMATY
     recipients: tuple[Recipient, ...] = ()
     info_recipients: tuple[Recipient, ...] = ()
+    offices: tuple[str, ...] = ()  # "DEPT FOR EUR/CACEN (J. MUDGE)": who it was written for
     executive_order: str | None = None  # "12958"
     declassify_on: date | str | None = None  # a date, or an exemption code: X1, 25X1, OADR
     reasons: tuple[str, ...] = ()  # "1.4(b)", "1.4(d)"

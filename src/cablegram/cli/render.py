@@ -31,6 +31,8 @@ def print_cable(console: Console, cable: Cable, *, location: str | None = None) 
     row("from", cable.sender)
     row("to", "; ".join(_recipient(r) for r in cable.recipients))
     row("info", "; ".join(_recipient(r) for r in cable.info_recipients))
+    for office in cable.offices:
+        row("office", office)
     row("E.O.", cable.executive_order)
     row("declassify on", cable.declassify_on)
     row("reasons", ", ".join(cable.reasons))
