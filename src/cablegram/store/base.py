@@ -12,7 +12,7 @@ import enum
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from cablegram.model import Cable
 from cablegram.sources.record import SourceRecord
@@ -76,17 +76,45 @@ class QuarantineEntry:
     at: datetime
 
 
+class CableFacts(NamedTuple):
+    """The few fields of a parse that the store keeps in its own columns and tables.
+
+    A NamedTuple, not a dataclass, because ingest workers send one per cable to the writer
+    and a tuple unpickles in about a microsecond where a Cable takes over a hundred.
+    """
+
+    created: str | None  # rows.timestamp(cable.created)
+    year: int | None
+    origin: str | None
+    classification: int | None  # Classification value
+    caveats: tuple[str, ...]
+    subject: str | None
+    tags: tuple[str, ...]  # codes
+    partial: bool
+    references: tuple[tuple[str, str, str | None, str], ...]  # kind, value, bullet, raw
+
+
+class Derived(NamedTuple):
+    """A parse as the store writes it: the JSON of ``serialize.to_dict`` (without raw) and the
+    facts for its columns. Worker processes make it so the single writer only writes."""
+
+    parsed_json: str
+    facts: CableFacts
+
+
 @dataclass(frozen=True, slots=True)
 class ParsedRecord:
-    """A source record with its parse, ready for the single writer."""
+    """A source record with its parse, ready for the single writer.
+
+    Give ``cable``, or ``derived`` (ingest does: it never ships Cables between processes),
+    or both; the store derives what is missing.
+    """
 
     record: SourceRecord
     cable_id: str
-    cable: Cable
+    cable: Cable | None
     text_sha256: str
-    # ``serialize.to_dict(cable, include_raw=False)`` as compact JSON, when a worker process
-    # already made it: serialising in the workers keeps the single writer's share small.
-    parsed_json: str | None = None
+    derived: Derived | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +137,14 @@ class Store(Protocol):
     """What ingest, the index sync, and the read paths may ask of a record store."""
 
     def add(self, batch: Sequence[ParsedRecord]) -> list[Outcome]:
-        """Store a batch in one transaction; idempotent for identical text."""
+        """Store a batch in one transaction; one outcome per record, in order.
+
+        Idempotent: a version is its cable id, its exact text and the dates and markings
+        published with it (``rows.version_key``); one already stored is UNCHANGED."""
+
+    def stored(self, items: Sequence[tuple[str, str, SourceRecord]]) -> list[bool]:
+        """For each (cable id, text sha256, record): is this exact version stored already?
+        Lets a re-run skip parsing what an earlier (perhaps killed) run committed."""
 
     def quarantine(self, location: str, reason: str, raw: bytes | None) -> None: ...
 
@@ -117,15 +152,17 @@ class Store(Protocol):
 
     def get(self, cable_id: str) -> StoredCable | None: ...
 
-    def versions(self, cable_id: str) -> list[Version]: ...
+    def versions(self, cable_id: str) -> list[Version]:
+        """Every stored version, oldest first by rank: the current one is last."""
 
     def cites(self, cable_id: str) -> list[Citation]: ...
 
     def cited_by(self, cable_id: str) -> list[Citation]: ...
 
     def changes_since(self, seq: int) -> Iterator[tuple[int, str]]:
-        """(sequence number, cable id) for every change of a cable's current version after
-        ``seq``: what the index must re-read to catch up after a crash."""
+        """(sequence number, cable id) for the cables whose current version (or its parse)
+        changed after ``seq``: what the index must re-read to catch up after a crash. Each
+        cable comes once, at its latest sequence number, in sequence order."""
 
     def last_change(self) -> int: ...
 
@@ -135,7 +172,7 @@ class Store(Protocol):
 
     def count(self) -> int: ...
 
-    def replace_parsed(self, items: Iterable[tuple[int, Cable]]) -> int:
+    def replace_parsed(self, items: Iterable[tuple[int, Cable | Derived]]) -> int:
         """Store re-derived parsed fields for versions (``reparse``); logs changes.
         Returns how many versions' parsed fields changed."""
 

@@ -1,0 +1,72 @@
+"""What a worker process does with a chunk of records: parse, name, hash, serialise.
+
+Only the three inputs the parser needs cross into the worker (not the whole SourceRecord with
+its header and content copies), and only what the writer stores comes back: the JSON and a
+tuple of facts, never the Cable, whose unpickling alone would cost the single writer more
+than its SQLite work. Results are NamedTuples for the same reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import NamedTuple
+
+from cablegram.ids import canonical_id
+from cablegram.parse import parse
+from cablegram.sources.record import SourceRecord
+from cablegram.store import rows
+from cablegram.store.base import Derived
+
+Job = tuple[str, str | None, datetime | None]  # text, reference id hint, created hint
+
+
+class Parsed(NamedTuple):
+    cable_id: str
+    sha256: str
+    derived: Derived
+
+
+class Failed(NamedTuple):
+    reason: str
+
+
+def job(record: SourceRecord) -> Job:
+    return (record.text, record.reference_id, record.created)
+
+
+def run_chunk(jobs: Sequence[Job]) -> list[Parsed | Failed]:
+    return [run_one(*j) for j in jobs]
+
+
+def run_one(text: str, reference_id: str | None, created: datetime | None) -> Parsed | Failed:
+    try:
+        sha = rows.text_sha256(text)
+    except UnicodeEncodeError as error:
+        return Failed(f"the text is not valid Unicode ({error.reason} at {error.start})")
+    try:
+        cable = parse(text, reference_id=reference_id, created=created)
+    except Exception as error:  # a parser bug must cost one record, not the run
+        return Failed(f"parser error: {type(error).__name__}: {error}")
+    cable_id = cable.reference_id or source_id(reference_id)
+    if cable_id is None:
+        hint = f" (the source gave {reference_id!r})" if reference_id else ""
+        return Failed(f"no cable id: none in the text and none usable from the source{hint}")
+    return Parsed(cable_id, sha, rows.derive(cable))
+
+
+def sha_or_none(text: str) -> str | None:
+    try:
+        return rows.text_sha256(text)
+    except UnicodeEncodeError:
+        return None
+
+
+def source_id(reference_id: str | None) -> str | None:
+    """The canonical form of the id a source gave, or None if it gave none or no id."""
+    if not reference_id:
+        return None
+    try:
+        return canonical_id(reference_id)
+    except ValueError:
+        return None

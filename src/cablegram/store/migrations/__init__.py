@@ -1,0 +1,1 @@
+"""Schema migrations, one sub-package of numbered ``.sql`` files per store kind."""
