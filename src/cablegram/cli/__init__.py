@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 from cablegram.cli.app import app
-from cablegram.cli import archive_cmds, parse_cmd, synth_cmd  # noqa: F401  (registers commands)
+from cablegram.cli import (  # noqa: F401  (importing registers the commands)
+    access_cmds,
+    archive_cmds,
+    parse_cmd,
+    synth_cmd,
+)
 
 __all__ = ["app", "main"]
 
