@@ -64,10 +64,10 @@ def _get(base: str, path: str) -> Any:
         return json.load(response)
 
 
-def start_server(db: Path, port: int, workers: int) -> subprocess.Popen[bytes]:
+def start_server(db: Path, port: int, workers: int, python: str) -> subprocess.Popen[bytes]:
     env = {**os.environ, "CABLEGRAM_DB": str(db.resolve()),
            "PYTHONPATH": str(ROOT / "src")}
-    cmd = [sys.executable, "-m", "uvicorn", "cablegram.web.app:app_from_env", "--factory",
+    cmd = [python, "-m", "uvicorn", "cablegram.web.app:app_from_env", "--factory",
            "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers),
            "--no-server-header", "--no-access-log", "--log-level", "warning"]
     return subprocess.Popen(cmd, env=env)
@@ -124,11 +124,13 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--port", type=int, default=8799)
+    parser.add_argument("--python", default=sys.executable,
+                        help="interpreter to serve with (e.g. a venv with httptools/uvloop)")
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         sys.exit("wrk is needed: apt-get install -y wrk")
     base = f"http://127.0.0.1:{args.port}"
-    proc = start_server(args.db, args.port, args.workers)
+    proc = start_server(args.db, args.port, args.workers, args.python)
     try:
         wait_ready(base, proc)
         rng = random.Random(7)
@@ -141,7 +143,10 @@ def main() -> None:
             "cable API": [f"/api/v1/cables/{i}" for i in ids],
         }
         print(f"# {machine()}")
-        print(f"# {stats['cables']} cables, {args.workers} uvicorn worker(s), "
+        loop = subprocess.run([args.python, "-c", "import httptools, uvloop"],
+                              capture_output=True).returncode == 0
+        print(f"# {stats['cables']} cables, {args.workers} uvicorn worker(s) "
+              f"({'httptools+uvloop' if loop else 'h11+asyncio'}), "
               f"{args.connections} connections, {args.duration}s per scenario")
         print(f"{'scenario':<12} {'req/s':>8} {'p50 ms':>8} {'p90 ms':>8} {'p99 ms':>8} "
               f"{'errors':>7} {'non-2xx':>8}")

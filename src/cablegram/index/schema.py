@@ -1,0 +1,87 @@
+"""The index's fields, and why each has the options it has.
+
+Text is indexed per classification level: a paragraph marked (S) goes to ``text_3``, the
+subject to ``subject_<cable level>``. A reader cleared to level L is searched only in
+``text_0..text_L`` and ``subject_0..subject_L``, so words that occur only above their
+clearance cannot find a cable, rank it, or highlight in its snippet. Header fields (tags,
+reasons, signers, classifier, references, declassification) are part of the cable-level
+header, so restricted searches only match them on cables whose whole level is visible.
+
+Keyword fields use the ``raw`` tokenizer and are fast fields, which terms aggregations (the
+facets) read column-wise without touching the document store.
+"""
+
+from __future__ import annotations
+
+import tantivy
+
+from cablegram.model import Classification
+
+SCHEMA_VERSION = 2
+LEVELS = tuple(int(c) for c in Classification)
+TOP = max(LEVELS)
+
+# Facet columns are dense (one value per document): tantivy aggregates a column with gaps
+# several times slower. These stand for "absent".
+NONE = "~"
+NO_YEAR = 0
+NO_CLASSIFICATION = 255
+SET_SEPARATOR = "|"
+
+ID = "id"
+CREATED = "created"
+YEAR = "year"
+MONTH = "month"
+ORIGIN = "origin"
+CLASSIFICATION = "classification"  # the level as marked (the facet and class: filter)
+LEVEL = "level"  # the level access control uses: at least the highest paragraph's
+MIN_LEVEL = "min_level"  # the lowest level of any subject or paragraph: visible from here
+CAVEATS = "caveats"
+CAVEAT_SET = "caveat_set"  # the sorted combination, for the facet
+TAGS = "tags"
+REASONS = "reasons"
+REASON_SET = "reason_set"
+SIGNERS = "signers"
+CLASSIFIED_BY = "classified_by"
+REFS = "refs"
+PARA_LEVELS = "para_levels"
+DECL = "decl"
+VERSIONS = "versions"
+
+FILTER_FIELDS = (CAVEATS, REASONS, REFS, PARA_LEVELS, DECL)  # matched, never counted
+FACET_FIELDS = (ORIGIN, MONTH, TAGS, CAVEAT_SET, REASON_SET)  # matched and counted
+TOKENISED_FIELDS = (SIGNERS, CLASSIFIED_BY)
+NUMBER_FIELDS = (YEAR, CLASSIFICATION, LEVEL, MIN_LEVEL, VERSIONS)
+
+
+def text_field(level: int) -> str:
+    return f"text_{level}"
+
+
+def subject_field(level: int) -> str:
+    return f"subject_{level}"
+
+
+def visible_levels(max_level: int | None) -> range:
+    return range(0, TOP + 1 if max_level is None else min(max_level, TOP) + 1)
+
+
+def build() -> tantivy.Schema:
+    builder = tantivy.SchemaBuilder()
+    builder.add_text_field(ID, stored=True, fast=True, tokenizer_name="raw", index_option="basic")
+    for level in LEVELS:
+        # Stored for snippets; positions for phrases. Text is the biggest part of the index.
+        builder.add_text_field(subject_field(level), stored=True)
+        builder.add_text_field(text_field(level), stored=True)
+    for name in FILTER_FIELDS:
+        builder.add_text_field(name, tokenizer_name="raw", index_option="basic")
+    for name in FACET_FIELDS:
+        builder.add_text_field(
+            name, stored=name == ORIGIN, fast=True, tokenizer_name="raw", index_option="basic"
+        )
+    for name in TOKENISED_FIELDS:
+        builder.add_text_field(name)
+    builder.add_date_field(CREATED, stored=True, indexed=True, fast=True)
+    for name in NUMBER_FIELDS:
+        builder.add_unsigned_field(name, stored=True, indexed=True, fast=True)
+    return builder.build()
