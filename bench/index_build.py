@@ -1,7 +1,7 @@
 """Manual benchmark of the search index (not collected by pytest).
 
-    python tests/index/bench_index.py build 251287 /tmp/bench-index
-    python tests/index/bench_index.py query /tmp/bench-index
+    python bench/index_build.py build 251287 /tmp/bench-index
+    python bench/index_build.py query /tmp/bench-index
 
 ``build`` makes synthetic cables in memory: the real Cablegate ids and months from
 ``../shared/corpus/metadata`` and paragraphs recombined from ``../shared/corpus`` (read at run

@@ -25,6 +25,13 @@ _LEVEL_WORDS: tuple[tuple[str, Classification], ...] = (
     ("UNCLAS", Classification.UNCLASSIFIED),
 )
 
+# A whole-cable banner word as it opens a line: page-break banners and trailers in the body.
+BANNER_WORDS = (
+    r"(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|UNCLAS|LIMITED OFFICIAL USE|"
+    r"SENSITIVE BUT UNCLASSIFIED|C O N F I D E N T I A L|S E C R E T|"
+    r"U N C L A S S I F I E D)"
+)
+
 _CAVEAT_WORDS = ("NOFORN", "NODIS", "EXDIS", "STADIS", "LIMDIS", "NOCONTRACT", "ORCON", "REL")
 
 _SPACED = re.compile(r"\b(?:[A-Z] ){3,}[A-Z]\b")

@@ -11,43 +11,64 @@ from __future__ import annotations
 
 import re
 
-# The block ends where the header fields start.
-_END = re.compile(r"(?m)^[ \t]*(?:E\.?[ \t]?O\.?[ \t]|EO[ \t]|TAGS?\b|TAS:|SUBJECT|SUBJ:|REF)")
+# The block ends where the header fields start. A literal newline first, so that sre skips
+# ahead with a fast search; the first line is tried on its own.
+_FIELDS = r"[ \t]*(?:E\.?[ \t]?O\.?[ \t]|EO[ \t]|TAGS?\b|TAS:|SUBJECT|SUBJ:|REF)"
+_END = re.compile(r"\n" + _FIELDS)
+_END_AT_START = re.compile(_FIELDS)
 _START = re.compile(
-    r"(?m)^[ \t]*(?P<agency>[A-Z][A-Z/&.\-]*(?:[ \t]+[A-Z][A-Z/&.\-]*){0,4}?)"
-    r"(?P<also>[ \t]+ALSO)?[ \t]+FOR[ \t]+(?P<rest>\S.*)$"
+    r"[ \t]*(?P<agency>[A-Z][A-Z/&.\-]*(?:[ \t]+[A-Z][A-Z/&.\-]*){0,4}?)"
+    r"(?P<also>[ \t]+ALSO)?[ \t]+FOR[ \t]+(?P<rest>\S.*)"
 )
 _GLUED_FIELD = re.compile(r"[ \t]+(?:E\.[ \t]?O\.|TAGS:|SUBJECT:).*$")
 _SPLIT = re.compile(r"[,;]|[ \t]AND[ \t]")
 _MAX_LINES = 4  # an office list wraps onto a few lines at most
+_REACH = 2000  # without a header field to end it, the block is looked for this far
 
 
 def offices(head: str) -> tuple[str, ...]:
-    """Offices named in ``X FOR A, B`` lines of the header, most specific text kept."""
-    if " FOR " not in head:
+    """Offices named in ``X FOR A, B`` lines of the header, most specific text kept.
+
+    Only lines holding "FOR" can open an office list, so the scan jumps between them with
+    ``str.find`` instead of trying the line pattern on every line of the routing block.
+    """
+    if " FOR " not in head or _END_AT_START.match(head):
         return ()
     end = _END.search(head)
-    region = head[: end.start()] if end else head[:2000]
+    region = head[: end.start() + 1] if end else head[:_REACH]
     found: list[str] = []
-    lines = region.split("\n")
-    i = 0
-    while i < len(lines):
-        m = _START.match(lines[i])
-        if m is None or not _looks_like_agency(m.group("agency")):
-            i += 1
-            continue
-        text = m.group("rest")
-        i += 1
-        taken = 1
-        while (i < len(lines) and taken < _MAX_LINES and lines[i].strip()
-               and _START.match(lines[i]) is None):
-            text += " " + lines[i].strip()
-            i += 1
-            taken += 1
-        agency = " ".join(m.group("agency").split())
-        for item in _items(_GLUED_FIELD.sub("", text)):
-            found.append(f"{agency} FOR {item}")
+    pos = region.find("FOR")
+    while pos >= 0:
+        start = region.rfind("\n", 0, pos) + 1
+        stop = _line_end(region, pos)
+        m = _START.fullmatch(region[start:stop])
+        if m is not None and _looks_like_agency(m.group("agency")):
+            text, stop = _continued(region, m.group("rest"), stop)
+            agency = " ".join(m.group("agency").split())
+            if "E." in text or ":" in text:
+                text = _GLUED_FIELD.sub("", text)
+            found.extend(f"{agency} FOR {item}" for item in _items(text))
+        pos = region.find("FOR", stop)
     return tuple(dict.fromkeys(found))
+
+
+def _line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
+
+
+def _continued(region: str, text: str, stop: int) -> tuple[str, int]:
+    """The office list with the lines it wraps onto, and where the last of them ends."""
+    for _ in range(_MAX_LINES - 1):
+        if stop >= len(region):
+            break
+        nxt = _line_end(region, stop + 1)
+        line = region[stop + 1 : nxt]
+        if not line.strip() or _START.fullmatch(line) is not None:
+            break
+        text += " " + line.strip()
+        stop = nxt
+    return text, stop
 
 
 def _looks_like_agency(agency: str) -> bool:
@@ -58,6 +79,9 @@ def _looks_like_agency(agency: str) -> bool:
 
 
 def _items(text: str) -> list[str]:
+    if "," not in text and ";" not in text and "AND" not in text:
+        item = " ".join(text.split()).strip(" .")
+        return [item] if item else []
     items: list[str] = []
     depth = 0
     start = 0

@@ -31,12 +31,21 @@ _GLUED_PAGE = re.compile(
     r"(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)?[ \t]*\n?"
     r"PAGE[ \t]+\d{2,3}[ \t]+[A-Z][A-Z .]*?[ \t]+\d{3,6}[ \t]+\d{2}[ \t]+OF[ \t]+\d{2}[ \t]+\d{6}Z[ \t]*"
 )
+# The repeated header of each later page of a long cable, on a line of its own, with the
+# sub-version some posts add ("ROME 00001196 002 OF 004", "NEW DELHI 00009127 001.2 OF 006"):
+# found from its "OF 0" (a str.find), then matched from the start of that line.
+_SECTION_HEADER = re.compile(
+    r"[ \t]*[A-Z][A-Z ]*?[ \t]\d{8}[ \t]+\d{3}(?:\.\d)?[ \t]+OF[ \t]+\d{3}[ \t\\]*(?=\n|$)"
+)
 _PILCROW = re.compile("(?m)^[ \t]*[\u00b6\ufffd][ \t]*")
 # Pages saved as Markdown keep their links as ``[PREL](#)`` (tag links) and ``[1](#)``
 # (the paragraph permalink glyph at the start of a paragraph).
 _MD_PERMALINK = re.compile(r"(?m)^[ \t]*\[(?:\d+|\u00b6)\]\([^)\s]*\)[ \t]*")
 _MD_LINK = re.compile(r"\[([^\]\n]{1,80})\]\((?:#|[^)\s]*)\)")
-_FIRST_PARAGRAPH = re.compile(r"(?m)^[ \t]*1[.)][ \t]")
+# A literal newline first: sre then skips ahead with a fast search instead of trying a
+# ``(?m)^`` anchor at every character.
+_FIRST_PARAGRAPH = re.compile(r"\n[ \t]*1[.)][ \t]")
+_FIRST_PARAGRAPH_AT_START = re.compile(r"[ \t]*1[.)][ \t]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,8 +58,12 @@ class Prepared:
 
 
 def normalise(raw: str) -> str:
-    text = raw.replace("\r\n", "\n").replace("\r", "\n")
-    if "\u00b6" in text or "\ufffd" in text:
+    """Each rewrite runs only where a cheap substring test says it can apply: most texts need
+    none of them, and a regex pass costs several microseconds on a typical cable."""
+    text = raw
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.isascii() and ("\u00b6" in text or "\ufffd" in text):
         text = _PILCROW.sub("", text)
     if "](" in text:
         text = _MD_LINK.sub(r"\1", _MD_PERMALINK.sub("", text))
@@ -61,11 +74,40 @@ def normalise(raw: str) -> str:
     return text
 
 
+def _without_section_headers(text: str) -> str:
+    """``text`` with each later page's header line emptied (its line break stays, so that line
+    numbers still count the lines of the raw text)."""
+    parts: list[str] = []
+    done = 0
+    at = text.find("OF 0")
+    while at >= 0:
+        start = text.rfind("\n", 0, at) + 1
+        m = _SECTION_HEADER.match(text, start) if start >= done else None
+        if m is not None:
+            parts.append(text[done:start])
+            done = m.end()
+        at = text.find("OF 0", at + 4)
+    if not parts:
+        return text
+    parts.append(text[done:])
+    return "".join(parts)
+
+
+def _first_paragraph(text: str) -> int:
+    """Start of the line that opens paragraph 1, or -1."""
+    if _FIRST_PARAGRAPH_AT_START.match(text):
+        return 0
+    m = _FIRST_PARAGRAPH.search(text)
+    return -1 if m is None else m.start() + 1
+
+
 def prepare(raw: str) -> Prepared:
     text = normalise(raw)
     partial = PARTIAL_NOTE in text
-    m = _FIRST_PARAGRAPH.search(text)
-    if m is None:
-        return Prepared(text, text, "", text.count("\n") + 1, partial)
-    cut = m.start()
-    return Prepared(text, text[:cut], text[cut:], text.count("\n", 0, cut) + 1, partial)
+    cut = _first_paragraph(text)
+    head, body = (text, "") if cut < 0 else (text[:cut], text[cut:])
+    if "OF 0" in head:
+        cleaned = _without_section_headers(head)
+        if cleaned is not head:
+            head, text = cleaned, cleaned + body
+    return Prepared(text, head, body, head.count("\n") + 1, partial)
