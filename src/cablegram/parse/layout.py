@@ -1,0 +1,299 @@
+"""The layout of a cable body: where each numbered paragraph, heading and noise span lies.
+
+``body`` is the text from the first numbered paragraph on (``prepare`` cuts it there). The
+readers of the body (paragraphs here, summary and comment in ``markers``, signers in
+``signers``) share one layout of that text, computed once per body string and cached, because
+the orchestrator asks the same body for paragraphs, summary, comment and signers in turn.
+
+Decisions, each forced by the corpus:
+
+- Paragraph text is kept as written, line breaks and all, less the number and portion mark,
+  less transmission noise: repeated section banners with the header lines repeated under
+  them, page headers (``ROME 00001196 002 OF 004``, also glued inside a line), bare
+  classification lines at page breaks and lone ``SIPDIS`` lines.
+- A line starting ``12.`` only opens a paragraph when 12 is the number expected next (or one
+  or two more, for sequences typed with gaps, if the line looks like a paragraph start): lists
+  ``1. 2. 3.`` inside a paragraph and numbers such as ``1.4 (b)`` that happen to start a line
+  stay in their paragraph. Where one number opens two lines before the next number appears,
+  the line with a portion mark or a blank line above it wins.
+- A short line underlined by dashes, or a short ALL-CAPS line on its own, at the end of a
+  paragraph is the heading of the next paragraph and leaves the text it followed.
+- Signers, ``NNNN``, classification trailers and other end-of-message debris after the last
+  paragraph belong to no paragraph.
+
+Speed: Python's ``re`` finds a literal prefix fast but tries a character class or ``(?m)^`` at
+every position, so each full pass over the body starts with a literal (``\\n``, ``OF``);
+everything else only looks at the few places those passes found.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
+
+from cablegram.model import Classification
+from cablegram.parse.markings import BANNER_WORDS, portion_mark
+from cablegram.parse.signers import trailer
+
+_CLASS = BANNER_WORDS
+# A portion mark after a paragraph number: "(C)", "(S//NF)", "(C0 " typed for "(C)", "C)".
+_MARK = (
+    r"\([ \t]*([A-Za-z][A-Za-z/\\\-, ]{0,40}?)[ \t]*(?:\)|(?<=[CSU])0(?=[ \t]))"
+    r"|((?:SBU|TS|[CSU])(?:/{1,2}NF)?)\)"
+)
+# One pass over the line starts: a numbered line with its portion mark (groups: number, the
+# blanks after it, the mark in its two shapes), or a line opening with a classification word
+# or SIPDIS (a page-break banner or a lone SIPDIS, if the whole line is that).
+_LINE = re.compile(
+    r"\n[ \t]*(?:(\d{1,3})[.)](?=[ \t(])([ \t]*)(?:" + _MARK + r")?[ \t]*"
+    r"|((?:SIPDIS|CONFIDENTIAL|SECRET|UNCLAS|TOP SECRET|"
+    r"LIMITED OFFICIAL USE|SENSITIVE BUT|C O N|S E C|U N C)[^\n]{0,40})(?=\n|$))"
+)
+_NOISE_LINE = re.compile(_CLASS + r"(?:[ \t]*//?[A-Z/ ]*)?|SIPDIS")
+# "002 OF 004" finds page headers (whole lines or glued into one) and later sections' banners
+# ("SECTION 02 OF 04"). "OF" first, and the digit before it checked after: a pattern opening
+# with the space would stop at every blank of the body.
+_OF = re.compile(r"OF(?<=\d OF) \d{2,3}\b")
+_PAGE_BEFORE = re.compile(
+    r"[ \t]?(?:(?:[A-Z][A-Z.]*[ \t]){1,4}\d{8}|X{6,})[ \t]+\d{3}(?:\.\d)?$"  # X: redacted
+)
+_BANNER_BEFORE = re.compile(_CLASS + r"[^\n]{0,20}?[ \t]+SECTION[ \t]+\d+$")
+_REPEATED_CAPTION = re.compile(r"[ \t]*(?:E\.?[ ]?O\.?[ ]?\d|TAGS\b|SUBJECT\b)")
+_BREAK_DEBRIS = re.compile(r"[ \t]*(?:" + _CLASS + r"\b|INFO[ \t]+LOG-|>)")
+
+_DASHES = re.compile(r"[-=_ \t]{4,}")
+_GLUED_HEADING = re.compile(r"(.*[.!?\"'”)\]])[ \t]+([A-Z][^.!?\n]{0,60}?)[ \t]+-{4,}[ \t]*")
+_TITLE_DASHES = re.compile(r"([A-Z][^\n]{0,78}?)[ \t]+[-=]{4,}")
+_NOT_HEADING = re.compile(r"(?:END|BEGIN|QUOTE|UNQUOTE|SIPDIS|NOFORN|BT|X{6}|" + _CLASS + r")\b")
+_BLANK_RUN = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
+_PLAIN_END = frozenset(".!?\"'”’)]:;,")
+
+# (number, relative line, text, marking, level, caveats, heading)
+ParaRow = tuple[int, int, str, str | None, Classification | None, tuple[str, ...], str | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    text: str  # "\n" + body
+    low: str  # ``text`` lower-cased if it is ASCII (same indices), else ""
+    rows: tuple[ParaRow, ...]
+    spans: tuple[tuple[int, int, bool], ...]  # (start, end, has heading) of each paragraph
+    holes: tuple[tuple[int, int], ...]  # noise spans left out of any extracted text
+    cut: int  # where the end-of-message trailer begins
+    signers: tuple[str, ...]
+
+
+@lru_cache(maxsize=8)
+def layout(body: str) -> Layout:
+    text = "\n" + body
+    cut, names = trailer(text)
+    numbered: list[_Numbered] = []
+    holes: list[tuple[int, int]] = []
+    for m in _LINE.finditer(text, 0, cut):
+        if m.group(1) is not None:
+            numbered.append(_numbered(text, m))
+        elif _NOISE_LINE.fullmatch(m.group(5).rstrip(" \t\\")):
+            holes.append((m.start(5), m.end()))
+    _of_holes(text, holes)
+    holes.sort()
+    chosen = _select(numbered)
+    # "(a) ... (c) ..." sub-items numbered as paragraphs: then "(c)" is a letter, not a mark.
+    lettered = any(len(n.raw) == 1 and n.raw.islower() and n.raw not in "csu" for n in chosen)
+    rows: list[ParaRow] = []
+    spans: list[tuple[int, int, bool]] = []
+    heading: str | None = None
+    line, seen, h = 0, 0, 0
+    for i, n in enumerate(chosen):
+        marking, level, caveats = n.meaning
+        content = n.content
+        if lettered and marking is not None and len(marking) == 1 and marking.islower():
+            marking, level, caveats, content = None, None, (), n.plain
+        last = i + 1 == len(chosen)
+        end = cut if last else chosen[i + 1].start
+        while h < len(holes) and holes[h][1] <= content:  # holes are sorted, paragraphs too
+            h += 1
+        noisy = h < len(holes) and holes[h][0] < end
+        chunk = without(text, content, end, holes) if noisy else text[content:end]
+        para = tidy(chunk) if noisy else chunk.strip()
+        next_heading = None
+        if not last and para and para[-1] not in _PLAIN_END:  # else it holds no heading
+            kept, next_heading = _split_heading(chunk)
+            if kept < len(chunk):
+                end -= len(chunk) - kept  # exact without noise; near enough with it
+                para = tidy(chunk[:kept]) if noisy else chunk[:kept].strip()
+        line += text.count("\n", seen, n.start)
+        seen = n.start
+        rows.append((n.number, line, para, marking, level, caveats, heading))
+        spans.append((content, end, heading is not None))
+        heading = next_heading
+    low = text.lower() if text.isascii() else ""
+    return Layout(text, low, tuple(rows), tuple(spans), tuple(holes), cut, names)
+
+
+class _Numbered(NamedTuple):
+    number: int
+    start: int  # the newline before the line
+    content: int  # text start, after the number and the portion mark
+    plain: int  # text start if what looked like a mark is text
+    strong: bool  # looks like a paragraph start: a portion mark or a blank line above
+    raw: str  # what stood in parentheses after the number, or ""
+    meaning: tuple[str | None, Classification | None, tuple[str, ...]]
+
+
+def _numbered(text: str, m: re.Match[str]) -> _Numbered:
+    number, _, mark, bare = m.group(1, 2, 3, 4)
+    start, plain = m.start(), m.end(2)
+    raw = mark or bare or ""
+    if raw:
+        meaning = _marking(raw)
+        if meaning[0] is not None:
+            return _Numbered(int(number), start, m.end(), plain, True, raw, meaning)
+    above = text.rfind("\n", 0, start)
+    strong = above < 0 or text[above:start].isspace()
+    return _Numbered(int(number), start, plain, plain, strong, raw, _NO_MARK)
+
+
+_NO_MARK: tuple[None, None, tuple[str, ...]] = (None, None, ())
+
+
+def _of_holes(text: str, holes: list[tuple[int, int]]) -> None:
+    """Page headers and later sections' banners, found from their " OF nnn"."""
+    for m in _OF.finditer(text):
+        before = m.start() - 1  # the blank before "OF"
+        start = max(0, before - 60)
+        page = _PAGE_BEFORE.search(text, start, before)
+        if page is not None:
+            holes.append((page.start(), m.end()))
+            continue
+        banner = _BANNER_BEFORE.search(text, start, before)
+        if banner is not None:
+            line_start = text.rfind("\n", 0, banner.start())
+            holes.append((_debris_start(text, line_start), _captions_end(text, m.end())))
+
+
+def _debris_start(text: str, line_start: int) -> int:
+    """Start of the section-break debris above a banner (``CONFIDENTIAL PTQ...``, ``INFO LOG``)."""
+    start = line_start
+    for _ in range(3):
+        above = text.rfind("\n", 0, start)
+        if above < 0 or not _BREAK_DEBRIS.match(text, above + 1, start):
+            break
+        start = above
+    return start + 1 if start >= 0 else 0
+
+
+def _captions_end(text: str, pos: int) -> int:
+    """End of the header lines a later section repeats under its banner (E.O., TAGS, SUBJECT)."""
+    end = text.find("\n", pos)
+    last = len(text) if end < 0 else end
+    for _ in range(8):
+        if end < 0:
+            break
+        nxt = text.find("\n", end + 1)
+        nxt = len(text) if nxt < 0 else nxt
+        if _REPEATED_CAPTION.match(text, end + 1, nxt):
+            last = nxt
+        end = nxt if nxt < len(text) else -1
+    return last
+
+
+def _select(numbered: list[_Numbered]) -> list[_Numbered]:
+    """Keep the numbered lines that continue the sequence (see the module docstring)."""
+    where: dict[int, list[int]] = {}
+    for i, n in enumerate(numbered):
+        where.setdefault(n.number, []).append(i)
+    chosen: list[_Numbered] = []
+    expected = 0
+    i = 0
+    while i < len(numbered):
+        number, strong = numbered[i].number, numbered[i].strong
+        if chosen and number != expected and not (
+            strong and expected < number <= expected + 2 and not _ahead(where, expected, i, number)
+        ):
+            i += 1
+            continue
+        if not strong and len(where[number]) > 1:  # a stronger start for this number ahead?
+            following = [j for j in where.get(number + 1, ()) if j > i]
+            limit = following[0] if following else len(numbered)
+            i = next((j for j in where[number] if i < j < limit and numbered[j].strong), i)
+        chosen.append(numbered[i])
+        expected = number + 1
+        i += 1
+    return chosen
+
+
+def _ahead(where: dict[int, list[int]], expected: int, i: int, number: int) -> bool:
+    """Does the expected number still open a line before ``number + 1`` does?"""
+    limit = next((j for j in where.get(number + 1, ()) if j > i), None)
+    return any(i < j and (limit is None or j < limit) for j in where.get(expected, ()))
+
+
+@lru_cache(maxsize=512)
+def _marking(raw: str) -> tuple[str | None, Classification | None, tuple[str, ...]]:
+    """The mark as written and its meaning; "(Iran)" or "(a)" is text, not a mark."""
+    raw = raw.strip()
+    level, caveats = portion_mark(raw)
+    if level is None:
+        return _NO_MARK
+    return raw, level, caveats
+
+
+def _split_heading(chunk: str) -> tuple[int, str | None]:
+    """How much of ``chunk`` is paragraph text, and the next paragraph's heading at its end."""
+    body = chunk.rstrip()
+    if not body or body[-1] in _PLAIN_END:
+        return len(chunk), None
+    start = body.rfind("\n") + 1
+    last = body[start:].strip()
+    if _DASHES.fullmatch(last):  # "-------": the line above it is the heading
+        above = body.rfind("\n", 0, max(start - 1, 0)) + 1
+        title = body[above : max(start - 1, above)].strip()
+        if not title or _DASHES.fullmatch(title) or len(title) > 80 or title[-1] in ".,;":
+            return start, None
+        over = body.rfind("\n", 0, max(above - 1, 0)) + 1
+        if above > 0 and _DASHES.fullmatch(body[over : above - 1].strip()):
+            above = over
+        return above, title.rstrip(" :")
+    if last[-1] == "-":
+        glued = _GLUED_HEADING.fullmatch(body, start)  # "... as it may. Comment -------"
+        if glued is not None:
+            return start + len(glued.group(1)), glued.group(2).strip()
+        titled = _TITLE_DASHES.fullmatch(last)  # "Travel Plans ------------" on one line
+        if titled is not None and titled.group(1)[-1] not in ".,;":
+            return start, titled.group(1)
+    above = body.rfind("\n", 0, max(start - 1, 0)) + 1
+    if start > 0 and body[above : start - 1].strip() == "" and _is_heading(last):
+        return start, last.rstrip(" :")
+    return len(chunk), None
+
+
+def _is_heading(line: str) -> bool:
+    return (
+        2 < len(line) <= 60
+        and line.isupper()
+        and line[0].isalpha()
+        and line.count(" ") < 8
+        and not any(c.isdigit() for c in line)
+        and _NOT_HEADING.match(line) is None
+    )
+
+
+def without(text: str, start: int, end: int, holes: Sequence[tuple[int, int]]) -> str:
+    """``text[start:end]`` less the noise spans inside it."""
+    parts = []
+    for a, b in holes:
+        if b <= start or a >= end:
+            continue
+        if a > start:
+            parts.append(text[start:a])
+        start = max(start, b)
+    parts.append(text[start:end])
+    return "".join(parts)
+
+
+def tidy(text: str) -> str:
+    """Strip, and fold runs of blank lines (left where noise was cut out) into one."""
+    return _BLANK_RUN.sub("\n\n", text.strip())
