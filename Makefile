@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/cablegram parse --format text src/cablegram/samples/sample-cable.txt
+	$(BIN)/cablegram demo --dir $(DEMO)
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

@@ -6,7 +6,9 @@ from cablegram.cli.app import app
 from cablegram.cli import (  # noqa: F401  (importing registers the commands)
     access_cmds,
     archive_cmds,
+    demo_cmd,
     parse_cmd,
+    serve_cmd,
     synth_cmd,
 )
 
