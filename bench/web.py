@@ -124,6 +124,7 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--port", type=int, default=8799)
+    parser.add_argument("--only", nargs="*", help="scenarios to run (name prefixes)")
     parser.add_argument("--python", default=sys.executable,
                         help="interpreter to serve with (e.g. a venv with httptools/uvloop)")
     args = parser.parse_args()
@@ -139,6 +140,8 @@ def main() -> None:
         scenarios = {
             "cable page": [f"/cable/{i}" for i in ids],
             "search API": [f"/api/v1/search?q={urllib.parse.quote(q)}" for q in QUERIES],
+            "search API, no facets": [f"/api/v1/search?q={urllib.parse.quote(q)}&facets=false"
+                                      for q in QUERIES],
             "search page": [f"/search?q={urllib.parse.quote(q)}" for q in QUERIES],
             "cable API": [f"/api/v1/cables/{i}" for i in ids],
         }
@@ -148,12 +151,14 @@ def main() -> None:
         print(f"# {stats['cables']} cables, {args.workers} uvicorn worker(s) "
               f"({'httptools+uvloop' if loop else 'h11+asyncio'}), "
               f"{args.connections} connections, {args.duration}s per scenario")
-        print(f"{'scenario':<12} {'req/s':>8} {'p50 ms':>8} {'p90 ms':>8} {'p99 ms':>8} "
+        print(f"{'scenario':<22} {'req/s':>8} {'p50 ms':>8} {'p90 ms':>8} {'p99 ms':>8} "
               f"{'errors':>7} {'non-2xx':>8}")
         for name, paths in scenarios.items():
+            if args.only and not any(name.startswith(o) for o in args.only):
+                continue
             r = run_wrk(base, paths, args.duration, args.connections, args.threads,
                         args.warmup)
-            print(f"{name:<12} {r['rps']:>8.0f} {r['p50']:>8.1f} {r['p90']:>8.1f} "
+            print(f"{name:<22} {r['rps']:>8.0f} {r['p50']:>8.1f} {r['p90']:>8.1f} "
                   f"{r['p99']:>8.1f} {r['errors']:>7.0f} {r['non2xx']:>8.0f}", flush=True)
     finally:
         proc.terminate()
