@@ -77,7 +77,11 @@ def _origin_class(cable: Cable, published: str) -> str | None:
     return "station maps to another post name"
 
 
-def evaluate() -> tuple[int, dict[str, Counter[str]], dict[str, dict[str, list[str]]], Counter[str]]:
+Failures = dict[str, Counter[str]]
+Examples = dict[str, dict[str, list[str]]]
+
+
+def evaluate() -> tuple[int, Failures, Examples, Counter[str]]:
     seen: set[str] = set()
     fails: dict[str, Counter[str]] = {f: Counter() for f in FIELDS}
     examples: dict[str, dict[str, list[str]]] = {f: defaultdict(list) for f in FIELDS}

@@ -39,6 +39,16 @@ QUERIES = [
     "tag:ECON origin:TOKYO", "visit washington", "energy pipeline", "year:2008 tag:KDEM",
     "decl:2015", "signer:rice",
 ]
+WORDS = [
+    "government", "minister", "security", "election", "economy", "oil", "military",
+    "police", "court", "border", "trade", "embassy", "president", "opposition", "reform",
+    "visit", "agreement", "corruption", "nuclear", "refugees", "aid", "budget", "parliament",
+    "party", "talks", "cooperation", "investment", "human", "rights", "press", "media",
+    "bank", "energy", "gas", "water", "health", "education", "terrorism", "army", "navy",
+    "customs", "drugs", "smuggling", "prison", "judge", "campaign", "vote", "coalition",
+    "strike", "protest", "tariff", "loan", "debt", "pipeline", "port", "airport",
+    "farmers", "students", "church", "religious",
+]
 LUA = """
 paths = {PATHS}
 counter = 0
@@ -57,6 +67,17 @@ done = function(summary, latency, requests)
     summary.errors.status))
 end
 """
+
+
+def distinct_queries(rng: random.Random, count: int = 4000) -> list[str]:
+    """The fixed mix, each combined with another word or filter: thousands of different
+    queries, far more than the server's result caches hold, so no answer is served twice
+    within a run unless the cycle wraps around."""
+    extras = [*WORDS, *(f"year:{y}" for y in range(2000, 2011)),
+              *(f"class:{c}" for c in ("unclassified", "confidential", "secret"))]
+    combos = [f"{q} {e}" for q in QUERIES for e in extras]
+    rng.shuffle(combos)
+    return combos[:count]
 
 
 def _get(base: str, path: str) -> Any:
@@ -137,12 +158,13 @@ def main() -> None:
         rng = random.Random(7)
         stats = _get(base, "/api/v1/stats")
         ids = sample_ids(base, 1000, rng)
+        queries = distinct_queries(rng)
         scenarios = {
             "cable page": [f"/cable/{i}" for i in ids],
-            "search API": [f"/api/v1/search?q={urllib.parse.quote(q)}" for q in QUERIES],
+            "search API": [f"/api/v1/search?q={urllib.parse.quote(q)}" for q in queries],
             "search API, no facets": [f"/api/v1/search?q={urllib.parse.quote(q)}&facets=false"
-                                      for q in QUERIES],
-            "search page": [f"/search?q={urllib.parse.quote(q)}" for q in QUERIES],
+                                      for q in queries],
+            "search page": [f"/search?q={urllib.parse.quote(q)}" for q in queries],
             "cable API": [f"/api/v1/cables/{i}" for i in ids],
         }
         print(f"# {machine()}")
