@@ -80,15 +80,27 @@ class Archive:
         progress: ProgressSink | None = None,
         index: bool = True,
     ) -> IngestSummary:
-        """Ingest, then bring the search index up to date (unless ``index=False``)."""
+        """Ingest and index each batch as it is stored (unless ``index=False``).
+
+        The index is synced first, so that inline indexing starts from a watermark that
+        covers every earlier change, and again at the end, which then finds nothing to do
+        unless inline indexing had to stop (it says why in ``cablegram.ingest.inline``).
+        """
+        from cablegram.ingest.inline import InlineIndexer
 
         def sync() -> None:
             self.sync_index(progress)
 
+        indexer = None
+        if index:
+            sync()
+            assert self._index is not None
+            indexer = InlineIndexer(self._index, self.store)
         return ingest(
             sources,
             self.store,
             index_sync=sync if index else None,
+            indexer=indexer,
             workers=workers,
             batch_size=batch_size,
             progress=progress,

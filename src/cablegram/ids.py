@@ -119,6 +119,7 @@ def _near_table() -> dict[str, str | None]:
     return near
 
 
+@functools.lru_cache(maxsize=8192)  # REF lines repeat their words: STATE, EMAIL, MARCH, ...
 def near_station(joined: str) -> str | None:
     """The station one typing slip away from ``joined`` (upper case, no spaces), if just one.
 

@@ -15,6 +15,7 @@ give anonymous readers caveat accesses (rarely wanted).
 
 from __future__ import annotations
 
+import os
 import tomllib
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -89,3 +90,16 @@ def load_config(path: Path) -> AccessConfig:
             raise ConfigError(f"{path}: access.{key} must be a {kind.__name__}")
         values[key] = tuple(str(v) for v in value) if isinstance(value, list) else value
     return AccessConfig(**values)
+
+
+ACCESS_CONFIG_VAR = "CABLEGRAM_ACCESS_CONFIG"
+PUBLIC_PROFILE_VAR = "CABLEGRAM_PUBLIC_PROFILE"
+
+
+def config_from_env() -> AccessConfig:
+    """``$CABLEGRAM_ACCESS_CONFIG`` (a TOML file) with ``$CABLEGRAM_PUBLIC_PROFILE`` over
+    it; the demo's settings when neither is set. How ``serve`` passes its flags to worker
+    processes, and what the CLI reads by default."""
+    file = os.environ.get(ACCESS_CONFIG_VAR)
+    config = load_config(Path(file)) if file else DEMO
+    return config.with_profile(os.environ.get(PUBLIC_PROFILE_VAR) or None)

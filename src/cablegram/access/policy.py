@@ -75,6 +75,7 @@ class SearchScope:
     grants_all: bool
     declassified_through: date | None
     released: frozenset[str]
+    subject_with_cable: bool = False  # a visible cable's subject is shown whatever its mark
 
 
 def utc_today() -> date:
@@ -203,5 +204,6 @@ class Policy:
             return SearchScope(True, None, frozenset(), True, through, released)
         missing = frozenset(c for c in ACCESS_CAVEATS | GRANT_CAVEATS if not reader.holds(c))
         return SearchScope(
-            False, self.max_level(reader), missing, ALL in reader.grants, through, released
+            False, self.max_level(reader), missing, ALL in reader.grants, through, released,
+            not self.withhold_subject_above_clearance,
         )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from cablegram.cli.app import app
 from cablegram.cli import (  # noqa: F401  (importing registers the commands)
     access_cmds,
     archive_cmds,
@@ -11,6 +10,7 @@ from cablegram.cli import (  # noqa: F401  (importing registers the commands)
     serve_cmd,
     synth_cmd,
 )
+from cablegram.cli.app import app
 
 __all__ = ["app", "main"]
 

@@ -1,7 +1,17 @@
-"""Archive commands: ingest, search, show, stats, diff, quarantine, reparse."""
+"""Archive commands: ingest, search, show, stats, diff, quarantine, reparse.
+
+``show``, ``search``, ``stats`` and ``diff`` read as someone: ``--as USER`` (a user of the
+archive; their reads are audited) or ``--public-profile`` (an anonymous reader of that
+profile), by default the deployment's public reader (``$CABLEGRAM_ACCESS_CONFIG``,
+``$CABLEGRAM_PUBLIC_PROFILE``; the demo sees everything). They read through the web's
+``ReaderView``, so the CLI and the web apply the same policy with the same code.
+"""
 
 from __future__ import annotations
 
+import getpass
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -9,6 +19,8 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
+from cablegram.access import AccessControl, ConfigError
+from cablegram.access.config import config_from_env
 from cablegram.archive import Archive
 from cablegram.cli.app import app, console, err_console
 from cablegram.cli.jsonout import dump
@@ -17,10 +29,51 @@ from cablegram.cli.render import print_cable
 from cablegram.ingest import RichProgress
 from cablegram.query import QueryError
 from cablegram.serialize import to_dict
+from cablegram.web.reader import ArchiveThread, ReaderView
 
 
 def _open(db: Path | None) -> Archive:
     return Archive(db)
+
+
+AsOption = Annotated[str | None, typer.Option(
+    "--as", help="Read as this user (their clearance and caveats; the read is audited).")]
+ProfileOption = Annotated[str | None, typer.Option(
+    "--public-profile", help="Read as an anonymous reader of this profile: all, none, "
+                             "unclassified, sbu, confidential, secret, top-secret.")]
+
+
+@contextmanager
+def _reading(db: Path | None, as_user: str | None,
+             profile: str | None) -> Iterator[ReaderView]:
+    """The archive as one reader sees it (see the module docstring)."""
+    if as_user is not None and profile is not None:
+        err_console.print("[red]error:[/red] give --as or --public-profile, not both")
+        raise typer.Exit(2)
+    try:
+        config = config_from_env().with_profile(profile)
+    except ConfigError as exc:
+        err_console.print(f"[red]error:[/red] {exc}", highlight=False)
+        raise typer.Exit(2) from None
+    with _open(db) as archive:
+        thread = ArchiveThread(lambda: archive)
+        if as_user is None and config.public_reader().sees_everything:
+            yield ReaderView(thread)
+            return
+        with AccessControl(archive.db_path, config) as access:
+            reader = access.public
+            if as_user is not None:
+                user = access.users.get(as_user)
+                if user is None or user.disabled:
+                    err_console.print(f"[red]error:[/red] no enabled user {as_user!r}",
+                                      highlight=False)
+                    raise typer.Exit(2)
+                reader = access.reader_for(user)
+            yield ReaderView(thread, reader, access.policy, access)
+
+
+def _cli_source() -> str:
+    return f"cli:{getpass.getuser()}"
 
 
 @app.command()
@@ -64,12 +117,14 @@ def search(
     per_page: Annotated[int, typer.Option("--per-page", min=0, max=1000)] = 20,
     facets: Annotated[bool, typer.Option(help="Show facet counts.")] = False,
     json_out: JsonOption = False,
+    as_user: AsOption = None,
+    public_profile: ProfileOption = None,
 ) -> None:
     """Search the archive with the cablegram query language."""
-    with _open(db) as archive:
+    with _reading(db, as_user, public_profile) as view:
         try:
-            results = archive.search(query, sort=sort, page=page, per_page=per_page,
-                                     facets=facets or json_out)
+            results = view.search(query, sort=sort, page=page, per_page=per_page,
+                                  facets=facets or json_out)
         except (QueryError, ValueError) as exc:
             err_console.print(f"[red]bad query:[/red] {exc}", markup=True, highlight=False)
             raise typer.Exit(2) from None
@@ -101,16 +156,19 @@ def show(
     db: DbOption = None,
     json_out: JsonOption = False,
     raw: Annotated[bool, typer.Option(help="Print the raw text as stored.")] = False,
+    as_user: AsOption = None,
+    public_profile: ProfileOption = None,
 ) -> None:
     """Show a cable with what it cites and what cites it."""
-    with _open(db) as archive:
-        stored = archive.get(cable_id)
-        if stored is None:
-            err_console.print(f"[red]not found:[/red] {cable_id}")
+    with _reading(db, as_user, public_profile) as view:
+        dossier = view.dossier(cable_id)
+        if dossier is None:  # absent, or not visible to this reader: the same answer
+            err_console.print(f"[red]not found:[/red] {cable_id}", highlight=False)
             raise typer.Exit(1)
-        cites = archive.cites(stored.cable_id)
-        cited_by = archive.cited_by(stored.cable_id)
-        versions = archive.versions(stored.cable_id)
+        stored, cites, cited_by = dossier.stored, dossier.cites, dossier.cited_by
+        versions = dossier.versions
+        view.audit_read(stored.cable_id, _cli_source(),
+                        "txt" if raw else "json" if json_out else None)
     if raw:
         console.out(stored.version.raw, end="", highlight=False)
         return
@@ -134,10 +192,11 @@ def show(
 
 
 @app.command()
-def stats(db: DbOption = None, json_out: JsonOption = False) -> None:
-    """Counts over the archive."""
-    with _open(db) as archive:
-        s = archive.stats()
+def stats(db: DbOption = None, json_out: JsonOption = False, as_user: AsOption = None,
+          public_profile: ProfileOption = None) -> None:
+    """Counts over the archive (over what the reader may see)."""
+    with _reading(db, as_user, public_profile) as view:
+        s = view.stats()
     if json_out:
         dump(s)
         return
@@ -157,14 +216,17 @@ def diff(
     b: Annotated[int | None, typer.Argument(help="Newer version number.")] = None,
     db: DbOption = None,
     json_out: JsonOption = False,
+    as_user: AsOption = None,
+    public_profile: ProfileOption = None,
 ) -> None:
     """Show what changed between two versions of a cable, word by word."""
-    with _open(db) as archive:
+    with _reading(db, as_user, public_profile) as view:
         try:
-            result = archive.diff(cable_id, a, b)
-        except (KeyError, ValueError) as exc:
-            err_console.print(f"[red]error:[/red] {exc}")
+            result = view.diff(cable_id, a, b)
+        except (LookupError, ValueError) as exc:
+            err_console.print(f"[red]error:[/red] {exc}", highlight=False)
             raise typer.Exit(1) from None
+        view.audit_read(result.cable_id, _cli_source())
     if json_out:
         dump({"cable_id": result.cable_id, "old": result.old_number, "new": result.new_number,
               "metadata": result.metadata, "ops": result.ops})

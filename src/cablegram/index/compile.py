@@ -17,6 +17,7 @@ from datetime import UTC, date, datetime, timedelta
 import tantivy
 
 from cablegram.index import schema as f
+from cablegram.index.scope import IndexScope
 from cablegram.query.nodes import (
     And,
     DateRange,
@@ -51,43 +52,53 @@ _TOKENISED_FIELD = {"signer": f.SIGNERS, "classifiedby": f.CLASSIFIED_BY}
 
 
 class Compiled:
-    def __init__(self, query: Query, visible: Query, highlight: Query | None) -> None:
+    def __init__(self, query: Query, visible: Query, highlight: Query | None,
+                 scope: IndexScope | None = None, schema: tantivy.Schema | None = None) -> None:
         self.query = query  # what to search: already within ``visible``
         self.visible = visible  # every cable the reader may find at all
         self.highlight = highlight  # the positive words, for snippets
+        self.scope = scope if scope is not None else IndexScope.of(None)
+        # ``query`` among cables whose header is visible (header facets); None: all are.
+        self.header_query = (
+            self.scope.within_header(schema, query) if schema is not None
+            and self.scope.restricted else None
+        )
 
 
 def compile_query(
-    node: QueryNode, schema: tantivy.Schema, searcher: tantivy.Searcher, max_level: int | None
+    node: QueryNode,
+    schema: tantivy.Schema,
+    searcher: tantivy.Searcher,
+    scope: IndexScope | int | None,
 ) -> Compiled:
-    compiler = _Compiler(schema, searcher, max_level)
+    """``scope``: the reader's (``IndexScope``), or a bare ``max_level`` (levels only)."""
+    if not isinstance(scope, IndexScope):
+        scope = IndexScope.of(None, scope)
+    compiler = _Compiler(schema, searcher, scope)
     query = compiler.node(node, positive=True)
-    visible = visibility(schema, max_level)
+    visible = scope.visible(schema)
     if compiler.restricted and not _only_visible(node):
-        query = _must(query, _filter(visible))
+        query = scope.within_visible(schema, query)
     highlights = compiler.highlights
     highlight = None
     if highlights:
         highlight = _should(highlights) if len(highlights) > 1 else highlights[0]
-    return Compiled(query, visible, highlight)
+    return Compiled(query, visible, highlight, scope, schema)
 
 
 def visibility(schema: tantivy.Schema, max_level: int | None) -> Query:
-    """Cables with at least one part (subject or paragraph) at or below ``max_level``."""
-    if max_level is None or max_level >= f.TOP:
-        return Query.all_query()
-    return _level_at_most(schema, f.MIN_LEVEL, max_level)
+    """Cables with at least one part at or below ``max_level`` (levels only)."""
+    return IndexScope.of(None, max_level).visible(schema)
 
 
 class _Compiler:
     def __init__(
-        self, schema: tantivy.Schema, searcher: tantivy.Searcher, max_level: int | None
+        self, schema: tantivy.Schema, searcher: tantivy.Searcher, scope: IndexScope
     ) -> None:
         self.schema = schema
         self.searcher = searcher
-        self.levels = f.visible_levels(max_level)
-        self.max_level = self.levels[-1]
-        self.restricted = self.max_level < f.TOP
+        self.scope = scope
+        self.restricted = scope.restricted
         self.highlights: list[Query] = []
 
     def node(self, node: QueryNode, positive: bool) -> Query:
@@ -128,11 +139,15 @@ class _Compiler:
     def text(self, node: Term | Phrase | Prefix, positive: bool) -> Query:
         fields = self.text_fields(node.field)
         if isinstance(node, Prefix):
-            parts = [self.prefix(name, node.text) for name in fields]
+            parts = {name: self.prefix(name, node.text) for name in fields}
         else:
             words = ANALYZER.analyze(node.text)
-            parts = [self.words(name, words) for name in fields]
-        query = _should(parts) if len(parts) > 1 else parts[0]
+            parts = {name: self.words(name, words) for name in fields}
+        if self.restricted and node.field not in _TOKENISED_FIELD:
+            query = self.scope.text(self.schema, parts)
+        else:
+            queries = list(parts.values())
+            query = _should(queries) if len(queries) > 1 else queries[0]
         if positive:
             self.highlights.append(query)
         if node.field in _TOKENISED_FIELD:
@@ -142,10 +157,11 @@ class _Compiler:
     def text_fields(self, field: str | None) -> list[str]:
         if field in _TOKENISED_FIELD:
             return [_TOKENISED_FIELD[field]]
-        subjects = [f.subject_field(level) for level in self.levels]
+        # Every field: the scope decides which ones count for this reader (``scope.text``).
+        subjects = [f.subject_field(level, c) for level in f.LEVELS for c in (False, True)]
         if field == "subject":
             return subjects
-        return [f.text_field(level) for level in self.levels] + subjects
+        return [f.text_field(level, c) for level in f.LEVELS for c in (False, True)] + subjects
 
     def words(self, field: str, words: list[str]) -> Query:
         if not words:
@@ -167,9 +183,9 @@ class _Compiler:
         return _filter(Query.term_set_query(self.schema, name, list(node.values)))
 
     def header_gate(self, field: str, query: Query) -> Query:
-        if not self.restricted or field not in _HEADER:
+        if field not in _HEADER:
             return query
-        return _must(query, _filter(_level_at_most(self.schema, f.LEVEL, self.max_level)))
+        return self.scope.within_header(self.schema, query)
 
     def dates(self, start: date | None, end: date | None) -> Query:
         low = _midnight(start) if start else None

@@ -11,26 +11,30 @@ from __future__ import annotations
 import shutil
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
 from typing import Any, cast
 
 import tantivy
 
+from cablegram.access.policy import SearchScope
 from cablegram.index import meta
 from cablegram.index import schema as f
 from cablegram.index.compile import compile_query
 from cablegram.index.document import to_document
-from cablegram.index.facets import FACETS, FacetCounter
+from cablegram.index.facets import FacetCounter, Remembered, copy, names_of, origin_spans
 from cablegram.index.results import Hit, SearchResults
+from cablegram.index.scope import IndexScope
 from cablegram.index.snippets import Snippets
 from cablegram.model import Cable, Classification
 from cablegram.query import QueryNode, parse_query
 
-WRITER_HEAP = 256_000_000  # shared by the threads; tantivy flushes a segment when full
+WRITER_HEAP = 128_000_000  # shared by the threads; tantivy flushes a segment when full
 WRITER_THREADS = 2  # measured: ~1.6x the documents/s of one thread on an idle 2-core box
 SORTS = ("relevance", "date", "-date")
+RESULTS_REMEMBERED = 256
 
 
 class IndexUnusable(RuntimeError):
@@ -52,6 +56,9 @@ class SearchIndex:
         self._generation = _generation(path)
         self._epoch = 0
         self._facets = FacetCounter()
+        # Whole results of recent searches: a reader going back, a shared link opened many
+        # times, the same query from several clients. Keyed by epoch like the facets.
+        self.recent: Remembered[SearchResults] = Remembered(RESULTS_REMEMBERED)
 
     @classmethod
     def open(cls, path: Path, *, create: bool = True) -> SearchIndex:
@@ -92,6 +99,18 @@ class SearchIndex:
         done = 0
         for cable_id, cable, versions in cables:
             writer.add_document(to_document(cable_id, cable, versions))
+            done += 1
+        return done
+
+    def put_documents(self, docs: Iterable[tuple[str, tantivy.Document, bool]]) -> int:
+        """Add documents built elsewhere (ingest builds them in its parse workers); an item
+        whose flag is true first deletes its id's old document. Visible after ``commit``."""
+        writer = self._writer_or_open()
+        done = 0
+        for cable_id, doc, replace_old in docs:
+            if replace_old:
+                writer.delete_documents_by_term(f.ID, cable_id)
+            writer.add_document(doc)
             done += 1
         return done
 
@@ -168,6 +187,16 @@ class SearchIndex:
         found = searcher.terms_with_prefix(f.ID, "", filter_query=tantivy.Query.all_query())
         return {term for term, _ in found}
 
+    def origin_years(
+        self, *, max_level: int | None = None, scope: SearchScope | None = None
+    ) -> dict[str, tuple[int, int]]:
+        """First and last year of each origin's cables that the reader may find."""
+        where = IndexScope.of(scope, max_level)
+        if where.level < 0 and not where.declassifies:
+            return {}
+        searcher = self._searcher()[0]
+        return origin_spans(searcher, self._schema, where.visible(self._schema))
+
     def search(
         self,
         query: str | QueryNode,
@@ -178,39 +207,47 @@ class SearchIndex:
         facets: bool = True,
         max_level: int | None = None,
         facet_size: int = 25,
+        scope: SearchScope | None = None,
+        facet_names: Sequence[str] | None = None,
     ) -> SearchResults:
-        """Search as a reader cleared up to ``max_level`` (None: no restriction; below 0:
-        no level, so nothing is found).
+        """Search as a reader: ``scope`` from ``access.Policy.search_scope`` (levels,
+        caveats, declassification), or just ``max_level`` (None: no restriction; below 0:
+        no level, so nothing is found). ``facet_names``: which facets to count (default
+        ``facets.FACETS``; ``facets.OPTIONAL`` ones only when named).
 
-        Raises QueryError for a malformed query and ValueError for a bad sort or page.
+        Raises QueryError for a malformed query and ValueError for a bad sort, page or facet.
         """
         started = time.perf_counter()
         if sort not in SORTS:
             raise ValueError(f"sort must be one of {', '.join(SORTS)}")
         if page < 1 or per_page < 1:
             raise ValueError("page and per_page start at 1")
+        names = names_of(facet_names)
         node = parse_query(query) if isinstance(query, str) else query
-        if max_level is not None and max_level < 0:  # a reader cleared for no level at all
-            empty: dict[str, list[tuple[str, int]]] = {n: [] for n in FACETS} if facets else {}
+        where = IndexScope.of(scope, max_level)
+        if where.level < 0 and not where.declassifies:  # cleared for nothing at all
+            empty: dict[str, list[tuple[str, int]]] = {n: [] for n in names} if facets else {}
             return SearchResults(
                 0, [], empty, (time.perf_counter() - started) * 1000, page, per_page
             )
         searcher, epoch = self._searcher()
-        compiled = compile_query(node, self._schema, searcher, max_level)
+        key = (where, node, sort, page, per_page, facets, facet_size, names)
+        known = self.recent.get(epoch, key)
+        if known is not None:
+            took = (time.perf_counter() - started) * 1000
+            return replace(known, hits=list(known.hits), facets=copy(known.facets), took_ms=took)
+        compiled = compile_query(node, self._schema, searcher, where)
         total, found = _top(searcher, compiled.query, sort, (page - 1) * per_page, per_page)
-        snippets = Snippets(
-            searcher,
-            compiled.highlight,
-            self._schema,
-            [f.text_field(level) for level in f.visible_levels(max_level)],
-        )
-        hits = [_hit(searcher.doc(address), score, snippets, max_level) for score, address in found]
+        snippets = Snippets(searcher, compiled.highlight, self._schema, where.snippet_fields())
+        hits = [_hit(searcher.doc(address), score, snippets, where) for score, address in found]
         counts = (
-            self._facets.count(searcher, epoch, compiled, total, facet_size, max_level)
+            self._facets.count_cached(searcher, epoch, compiled, total, facet_size, names, node)
             if facets
             else {}
         )
         took = (time.perf_counter() - started) * 1000
+        self.recent.put(epoch, key, SearchResults(total, list(hits), copy(counts), took, page,
+                                                  per_page))
         return SearchResults(total, hits, counts, took, page, per_page)
 
 
@@ -234,17 +271,12 @@ def _count(result: tantivy.SearchResult) -> int:
     return int(cast(Any, result).count)
 
 
-def _hit(
-    doc: tantivy.Document, score: float | None, snippets: Snippets, max_level: int | None
-) -> Hit:
+def _hit(doc: tantivy.Document, score: float | None, snippets: Snippets,
+         where: IndexScope) -> Hit:
     classification = doc.get_first(f.CLASSIFICATION)
     level = doc.get_first(f.LEVEL)
     origin = doc.get_first(f.ORIGIN)
-    subject = None
-    for visible in f.visible_levels(max_level):
-        subject = doc.get_first(f.subject_field(visible))
-        if subject is not None:
-            break
+    subject = where.subject(doc)
     return Hit(
         cable_id=str(doc.get_first(f.ID)),
         score=score,
@@ -255,7 +287,7 @@ def _hit(
         else Classification(classification),
         level=int(level) if level is not None else f.TOP,
         subject=subject,
-        snippet=snippets.for_doc(doc),
+        snippet=snippets.for_doc(where.shown(doc, snippets.fields)),
     )
 
 

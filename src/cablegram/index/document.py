@@ -8,10 +8,11 @@ as TOP SECRET (only an unrestricted reader finds it) rather than as unclassified
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import tantivy
 
+from cablegram.access.marks import ACCESS_CAVEATS, GRANT_CAVEATS, CableMarks, marks_of
 from cablegram.index import schema as f
 from cablegram.model import Cable, ReferenceKind
 from cablegram.query import canon
@@ -31,7 +32,7 @@ def to_document(cable_id: str, cable: Cable, versions: int) -> tantivy.Document:
     level = cable_level(cable)
     doc = tantivy.Document()
     doc.add_text(f.ID, cable_id)
-    part_levels = _add_text(doc, cable, level)
+    part_levels = _add_text(doc, cable, marks_of(cable))
     doc.add_unsigned(f.LEVEL, level)
     doc.add_unsigned(f.MIN_LEVEL, min(part_levels, default=level))
     doc.add_unsigned(f.VERSIONS, versions)
@@ -45,18 +46,35 @@ def to_document(cable_id: str, cable: Cable, versions: int) -> tantivy.Document:
     return doc
 
 
-def _add_text(doc: tantivy.Document, cable: Cable, level: int) -> set[int]:
-    """Subject and paragraphs into the text field of their level; returns the levels used."""
+_KNOWN_CAVEATS = ACCESS_CAVEATS | GRANT_CAVEATS
+
+
+def _caveat_terms(caveats: frozenset[str]) -> set[str]:
+    return {c if c in _KNOWN_CAVEATS else f.OTHER_CAVEAT for c in caveats}
+
+
+def _add_text(doc: tantivy.Document, cable: Cable, marks: CableMarks) -> set[int]:
+    """Subject and paragraphs into the field of their part's requirement (the one
+    ``access.marks_of`` states, so pages and searches agree); also the access fields the
+    search scope filters on. Returns the levels used."""
     used: set[int] = set()
+    header = marks.header
     if cable.subject:
-        doc.add_text(f.subject_field(level), cable.subject)
-        used.add(level)
-    for para in cable.paragraphs:
-        if not para.text:
-            continue
-        para_level = int(para.classification) if para.classification is not None else level
-        doc.add_text(f.text_field(para_level), para.text)
-        used.add(para_level)
+        doc.add_text(f.subject_field(int(header.level), bool(header.caveats)), cable.subject)
+        used.add(int(header.level))
+    for para, need in zip(cable.paragraphs, marks.paragraphs, strict=True):
+        if para.text:
+            doc.add_text(f.text_field(int(need.level), bool(need.caveats)), para.text)
+            used.add(int(need.level))
+    parts = marks.parts
+    plain = [int(p.level) for p in parts if not p.caveats]
+    caveated = [int(p.level) for p in parts if p.caveats]
+    doc.add_unsigned(f.MIN_PLAIN, min(plain, default=f.NO_LEVEL))
+    doc.add_unsigned(f.MIN_CAVEATED, min(caveated, default=f.NO_LEVEL))
+    for term in sorted(_caveat_terms(frozenset().union(*(p.caveats for p in parts)))):
+        doc.add_text(f.PART_CAVEATS, term)
+    for term in sorted(_caveat_terms(header.caveats)):
+        doc.add_text(f.HEADER_CAVEATS, term)
     return used
 
 
@@ -79,6 +97,8 @@ def _add_header(doc: tantivy.Document, cable: Cable) -> None:
         doc.add_text(f.TAGS, tag)
     for signer in cable.signers:
         doc.add_text(f.SIGNERS, signer)
+    names = {" ".join(s.split()).replace(f.SET_SEPARATOR, " ") for s in cable.signers}
+    doc.add_text(f.SIGNER_SET, f.SET_SEPARATOR.join(sorted(names - {""})) or f.NONE)
     for person in cable.classified_by:
         doc.add_text(f.CLASSIFIED_BY, person.name)
     for ref in cable.references:
@@ -89,6 +109,8 @@ def _add_header(doc: tantivy.Document, cable: Cable) -> None:
         doc.add_text(f.PARA_LEVELS, mark.short)
     if cable.declassify_on is not None:
         doc.add_text(f.DECL, canon.decl(cable.declassify_on))
+    decl = cable.declassify_on
+    doc.add_unsigned(f.DECL_DAY, decl.toordinal() if isinstance(decl, date) else 0)
 
 
 def _add_set(doc: tantivy.Document, field: str, set_field: str, values: set[str]) -> None:

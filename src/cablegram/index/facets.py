@@ -11,7 +11,12 @@ Speed comes from two choices, measured on 251,287 synthetic cables:
   the counts of the visible cables the query does not match. A query for a common word then
   costs about as much as one for a word in half the cables.
 
-For a restricted reader, tags and reasons are header data: they are counted only over
+Measured there, the multi-valued tags column is most of the cost (about 19 of 27 ms for a
+word in 178k cables; each single-valued column 1-2 ms, months included), so years are
+summed from the month counts rather than read from a column of their own, and counts of
+recent queries are remembered: pages and sorts of one query share them.
+
+For a restricted reader, tags, reasons and signers are header data: they are counted only over
 cables whose whole level is visible (a filter sub-aggregation), so the counts reveal nothing
 from a withheld header. Origin, date, classification and caveats are what a withheld
 cable's placeholder shows anyway.
@@ -19,8 +24,10 @@ cable's placeholder shows anyway.
 
 from __future__ import annotations
 
-from collections import Counter
-from typing import Any
+import threading
+from collections import Counter, OrderedDict
+from collections.abc import Hashable, Sequence
+from typing import Any, Generic, TypeVar
 
 import tantivy
 
@@ -29,28 +36,97 @@ from cablegram.index.compile import Compiled
 from cablegram.model import Classification
 
 FACETS = ("origin", "year", "month", "classification", "tags", "caveats", "reasons")
+OPTIONAL = ("signers",)  # counted only when asked for (browse pages)
+ALL_FACETS = FACETS + OPTIONAL
+T = TypeVar("T")
+REMEMBERED = 512  # facet counts of recent queries (pagination, re-sorting, reloads)
 Counts = dict[str, Counter[str]]
 Facets = dict[str, list[tuple[str, int]]]
 
 _FIELD = {
     "origin": f.ORIGIN, "year": f.YEAR, "month": f.MONTH, "classification": f.CLASSIFICATION,
     "tags": f.TAGS, "caveats": f.CAVEAT_SET, "reasons": f.REASON_SET,
+    "signers": f.SIGNER_SET,
 }  # fmt: skip
-_HEADER = ("tags", "reasons")
-_TOPPED = ("origin", "tags")  # long facets: only the top ``size`` are returned
-_SETS = ("caveats", "reasons")
+_HEADER = ("tags", "reasons", "signers")
+_TOPPED = ("origin", "tags", "signers")  # long facets: only the top ``size`` are returned
+_SETS = ("caveats", "reasons", "signers")
 _CHRONOLOGICAL = ("year", "month")
 _COMPLETE = 10_000  # buckets per facet when every count is needed
 _GATE = "header"
+# Restricted readers, few matches: header facets by a second aggregation over the matches
+# with a visible header (cost follows the matches) rather than a filter aggregation (cost
+# follows the index). Beyond 1/_SPLIT_BELOW of the visible cables the filter is cheaper.
+_SPLIT_BELOW = 20
 _ABSENT = {"year": str(f.NO_YEAR), "classification": str(f.NO_CLASSIFICATION)}
+
+
+class Remembered(Generic[T]):
+    """The last ``size`` values computed on one epoch of the index (thread-safe): a value
+    from an older epoch describes commits the searcher no longer shows, so none is kept."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._values: OrderedDict[tuple[int, Hashable], T] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, epoch: int, key: Hashable) -> T | None:
+        with self._lock:
+            value = self._values.get((epoch, key))
+            if value is not None:
+                self._values.move_to_end((epoch, key))
+            return value
+
+    def put(self, epoch: int, key: Hashable, value: T) -> None:
+        if self.size <= 0:
+            return
+        with self._lock:
+            for old in [k for k in self._values if k[0] != epoch]:
+                del self._values[old]
+            self._values[(epoch, key)] = value
+            while len(self._values) > self.size:
+                self._values.popitem(last=False)
+
+
+def names_of(asked: Sequence[str] | None) -> tuple[str, ...]:
+    """The facets to count, in their usual order; raises ValueError for an unknown one."""
+    if asked is None:
+        return FACETS
+    unknown = set(asked) - set(ALL_FACETS)
+    if unknown:
+        raise ValueError(f"unknown facets: {', '.join(sorted(unknown))}")
+    return tuple(name for name in ALL_FACETS if name in asked)
 
 
 class FacetCounter:
     """Counts facets for the searches of one index; caches the whole visible set's counts
-    per searcher epoch (a new epoch begins whenever the index reloads a new commit)."""
+    per searcher epoch (a new epoch begins whenever the index reloads a new commit), and
+    the facets of the last ``remember`` queries: they depend on neither page nor sort, so
+    paging through results or re-sorting them counts nothing again."""
 
-    def __init__(self) -> None:
-        self._visible: dict[tuple[int, int], tuple[int, Counts]] = {}
+    def __init__(self, remember: int = REMEMBERED) -> None:
+        self._visible: dict[tuple[int, object], tuple[int, Counts]] = {}
+        self.recent: Remembered[Facets] = Remembered(remember)
+
+    def count_cached(
+        self,
+        searcher: tantivy.Searcher,
+        epoch: int,
+        compiled: Compiled,
+        matched: int,
+        size: int,
+        names: tuple[str, ...],
+        query_key: Hashable,
+    ) -> Facets:
+        """``count``, remembered under ``query_key`` (the parsed query) for this epoch."""
+        key = (compiled.scope.key, query_key, size, names)
+        found = self.recent.get(epoch, key)
+        if found is not None:
+            return copy(found)
+        facets = self.count(searcher, epoch, compiled, matched, size, compiled.scope.level,
+                            names)
+        self.recent.put(epoch, key, copy(facets))
+        return facets
 
     def count(
         self,
@@ -60,49 +136,83 @@ class FacetCounter:
         matched: int,
         size: int,
         max_level: int | None,
+        names: tuple[str, ...] = FACETS,
     ) -> Facets:
         """Facets of the ``matched`` cables of ``compiled.query``, among the visible ones."""
         query, visible = compiled.query, compiled.visible
         level = f.TOP if max_level is None else min(max_level, f.TOP)
-        key = (epoch, level)
+        gate = compiled.scope.header_filter()  # the reader's visible headers (access)
+        key = (epoch, compiled.scope.key)
         cached = self._visible.get(key)
         if cached is None:
-            whole = searcher.aggregate(visible, spec(None, level))
-            cached = (_total(whole), read(whole))
-            stale = [k for k in self._visible if k[0] != epoch]
+            whole = searcher.aggregate(visible, spec(None, level, gate, ALL_FACETS))
+            cached = (_total(whole), read(whole, ALL_FACETS))
+            stale = [k for k in self._visible if k[0] != epoch or len(self._visible) > 64]
             for old in stale:
                 self._visible.pop(old, None)
             self._visible[key] = cached
         total, everything = cached
         if matched == total:  # the query is within the visible set: here it is all of it
-            return present(everything, size)
+            return present(everything, size, names)
+        if matched * _SPLIT_BELOW <= total and gate is not None \
+                and compiled.header_query is not None:
+            return present(_split(searcher, compiled, size, names), size, names)
         if matched * 2 <= total:
-            return present(read(searcher.aggregate(query, spec(size, level))), size)
-        rest = read(searcher.aggregate(visible.and_must_not_match(query), spec(None, level)))
-        return present({name: everything[name] - rest[name] for name in FACETS}, size)
+            found = searcher.aggregate(query, spec(size, level, gate, names))
+            return present(read(found, names), size, names)
+        others = visible.and_must_not_match(query)
+        rest = read(searcher.aggregate(others, spec(None, level, gate, names)), names)
+        return present({name: everything[name] - rest[name] for name in names}, size, names)
 
 
-def spec(size: int | None, level: int) -> dict[str, Any]:
+def _split(searcher: tantivy.Searcher, compiled: Compiled, size: int,
+           names: tuple[str, ...]) -> Counts:
+    """Counts for a restricted reader's small match set: header facets over the matches
+    whose header is visible (``compiled.header_query``, driven by the matches' own
+    postings) rather than through a filter aggregation, which would evaluate the header
+    filter over the whole index on every search."""
+    plain = tuple(n for n in names if n not in _HEADER)
+    heads = tuple(n for n in names if n in _HEADER)
+    counts: Counts = {}
+    if plain:
+        counts.update(read(searcher.aggregate(compiled.query, spec(size, f.TOP, None, plain)),
+                           plain))
+    if heads and compiled.header_query is not None:
+        counts.update(read(searcher.aggregate(compiled.header_query,
+                                              spec(size, f.TOP, None, heads)), heads))
+    return counts
+
+
+def spec(
+    size: int | None, level: int, gate: str | None = None, names: Sequence[str] = FACETS
+) -> dict[str, Any]:
     """The aggregation request: the top ``size`` of long facets, or every bucket (None)."""
     aggs: dict[str, Any] = {}
-    for name in FACETS:
+    for name in names:
+        if name == "year" and "month" in names:
+            continue  # summed from the months (``read``): one column fewer to scan
         terms: dict[str, Any] = {"field": _FIELD[name], "size": _COMPLETE}
         if size is not None and name in _TOPPED:
             # Exact top ``size``: every segment reports all its buckets before the merge.
             terms.update(size=size, segment_size=_COMPLETE)
         aggs[name] = {"terms": terms}
-    if level < f.TOP:
-        gated = {name: aggs.pop(name) for name in _HEADER}
-        aggs[_GATE] = {"filter": f"{f.LEVEL}:[0 TO {level}]", "aggs": gated}
+    if gate is None and level < f.TOP:
+        gate = f"{f.LEVEL}:[0 TO {level}]"
+    if gate is not None:  # header facets: only cables whose header the reader may see
+        gated = {name: aggs.pop(name) for name in _HEADER if name in aggs}
+        if gated:
+            aggs[_GATE] = {"filter": gate, "aggs": gated}
     return aggs
 
 
-def read(result: dict[str, Any]) -> Counts:
+def read(result: dict[str, Any], names: Sequence[str] = FACETS) -> Counts:
     """Aggregation buckets as counters: gate opened, combinations split, sentinels dropped."""
     merged = dict(result)
     merged.update(merged.pop(_GATE, {}))
     counts: Counts = {}
-    for name in FACETS:
+    for name in names:
+        if name == "year" and "month" in names:
+            continue
         counter: Counter[str] = Counter()
         absent = _ABSENT.get(name, f.NONE)
         for bucket in merged[name]["buckets"]:
@@ -113,14 +223,19 @@ def read(result: dict[str, Any]) -> Counts:
             for value in values:
                 counter[value] += int(bucket["doc_count"])
         counts[name] = counter
+    if "year" in names and "month" in names:
+        years: Counter[str] = Counter()
+        for month, n in counts["month"].items():  # "2005-11": the date's year and month
+            years[str(int(month[:4]))] += n
+        counts["year"] = years
     return counts
 
 
-def present(counts: Counts, size: int) -> Facets:
+def present(counts: Counts, size: int, names: Sequence[str] = FACETS) -> Facets:
     """Most frequent first (the top ``size`` of long facets); years and months in time
     order; classification from the lowest level to the highest, by label."""
     facets: Facets = {}
-    for name in FACETS:
+    for name in names:
         items = [(k, n) for k, n in counts[name].items() if n > 0]
         if name == "classification":
             items.sort(key=lambda item: int(item[0]))
@@ -133,9 +248,36 @@ def present(counts: Counts, size: int) -> Facets:
     return facets
 
 
+def origin_spans(
+    searcher: tantivy.Searcher, schema: tantivy.Schema, visible: tantivy.Query
+) -> dict[str, tuple[int, int]]:
+    """First and last year of each origin's visible cables, in one aggregation pass (a
+    date-sorted search per origin costs hundreds of searches on a large archive)."""
+    dated = tantivy.Query.range_query(
+        schema, f.YEAR, tantivy.FieldType.Unsigned, f.NO_YEAR + 1, 9999
+    )
+    query = tantivy.Query.boolean_query(
+        [(tantivy.Occur.Must, visible), (tantivy.Occur.Must, dated)]
+    )
+    years = {"first": {"min": {"field": f.YEAR}}, "last": {"max": {"field": f.YEAR}}}
+    request = {"origin": {"terms": {"field": f.ORIGIN, "size": _COMPLETE}, "aggs": years}}
+    spans: dict[str, tuple[int, int]] = {}
+    for bucket in searcher.aggregate(query, request)["origin"]["buckets"]:
+        origin = _key(bucket["key"])
+        first, last = bucket["first"]["value"], bucket["last"]["value"]
+        if origin != f.NONE and first is not None and last is not None:
+            spans[origin] = (int(first), int(last))
+    return spans
+
+
 def _total(result: dict[str, Any]) -> int:
     """Every document has one classification value (a sentinel if unknown): their sum."""
     return sum(int(bucket["doc_count"]) for bucket in result["classification"]["buckets"])
+
+
+def copy(facets: Facets) -> Facets:
+    """A caller may change the lists it gets; the remembered ones must not change."""
+    return {name: list(buckets) for name, buckets in facets.items()}
 
 
 def _key(key: object) -> str:

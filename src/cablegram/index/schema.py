@@ -7,6 +7,11 @@ clearance cannot find a cable, rank it, or highlight in its snippet. Header fiel
 reasons, signers, classifier, references, declassification) are part of the cable-level
 header, so restricted searches only match them on cables whose whole level is visible.
 
+Text whose part demands controlling caveats (NOFORN, EXDIS, ..., as ``access.marks_of``
+decides) goes to ``text_<level>_c`` / ``subject_<level>_c`` instead, searched only for
+readers holding every caveat listed in the cable's ``part_caveats`` (``index.scope``).
+``decl_day`` and the id let a declassified cable match in full for everyone.
+
 Keyword fields use the ``raw`` tokenizer and are fast fields, which terms aggregations (the
 facets) read column-wise without touching the document store.
 """
@@ -17,7 +22,7 @@ import tantivy
 
 from cablegram.model import Classification
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 4
 LEVELS = tuple(int(c) for c in Classification)
 TOP = max(LEVELS)
 
@@ -42,24 +47,34 @@ TAGS = "tags"
 REASONS = "reasons"
 REASON_SET = "reason_set"
 SIGNERS = "signers"
+SIGNER_SET = "signer_set"  # the sorted signers, whole, for the signers facet
 CLASSIFIED_BY = "classified_by"
 REFS = "refs"
 PARA_LEVELS = "para_levels"
 DECL = "decl"
 VERSIONS = "versions"
+PART_CAVEATS = "part_caveats"  # controlling caveats of any part (unknown ones as OTHER)
+HEADER_CAVEATS = "header_caveats"  # the banner's controlling caveats
+MIN_PLAIN = "min_plain"  # lowest level of a part demanding no caveat (NO_LEVEL: none)
+MIN_CAVEATED = "min_caveated"  # lowest level of a part demanding caveats
+DECL_DAY = "decl_day"  # DECL date as a proleptic ordinal; 0 when not a date
+NO_LEVEL = 255
+OTHER_CAVEAT = "OTHER"
 
 FILTER_FIELDS = (CAVEATS, REASONS, REFS, PARA_LEVELS, DECL)  # matched, never counted
-FACET_FIELDS = (ORIGIN, MONTH, TAGS, CAVEAT_SET, REASON_SET)  # matched and counted
+FACET_FIELDS = (ORIGIN, MONTH, TAGS, CAVEAT_SET, REASON_SET, SIGNER_SET)  # matched, counted
 TOKENISED_FIELDS = (SIGNERS, CLASSIFIED_BY)
-NUMBER_FIELDS = (YEAR, CLASSIFICATION, LEVEL, MIN_LEVEL, VERSIONS)
+NUMBER_FIELDS = (YEAR, CLASSIFICATION, LEVEL, MIN_LEVEL, VERSIONS, MIN_PLAIN, MIN_CAVEATED,
+                 DECL_DAY)
+ACCESS_FIELDS = (PART_CAVEATS, HEADER_CAVEATS)
 
 
-def text_field(level: int) -> str:
-    return f"text_{level}"
+def text_field(level: int, caveated: bool = False) -> str:
+    return f"text_{level}_c" if caveated else f"text_{level}"
 
 
-def subject_field(level: int) -> str:
-    return f"subject_{level}"
+def subject_field(level: int, caveated: bool = False) -> str:
+    return f"subject_{level}_c" if caveated else f"subject_{level}"
 
 
 def visible_levels(max_level: int | None) -> range:
@@ -71,8 +86,11 @@ def build() -> tantivy.Schema:
     builder.add_text_field(ID, stored=True, fast=True, tokenizer_name="raw", index_option="basic")
     for level in LEVELS:
         # Stored for snippets; positions for phrases. Text is the biggest part of the index.
-        builder.add_text_field(subject_field(level), stored=True)
-        builder.add_text_field(text_field(level), stored=True)
+        for caveated in (False, True):
+            builder.add_text_field(subject_field(level, caveated), stored=True)
+            builder.add_text_field(text_field(level, caveated), stored=True)
+    for name in ACCESS_FIELDS:  # stored: a hit's snippet and subject are decided per doc
+        builder.add_text_field(name, stored=True, tokenizer_name="raw", index_option="basic")
     for name in FILTER_FIELDS:
         builder.add_text_field(name, tokenizer_name="raw", index_option="basic")
     for name in FACET_FIELDS:

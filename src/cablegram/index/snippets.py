@@ -19,7 +19,9 @@ _SPACES = re.compile(r"\s+")
 
 
 class Snippets:
-    """Generators for the visible text fields of one search, reused for every hit."""
+    """Generators for the visible text fields of one search, reused for every hit and made
+    only for fields a hit has text in: a reader may see ten text fields, and most cables
+    have text in one or two of them."""
 
     def __init__(
         self,
@@ -29,19 +31,32 @@ class Snippets:
         fields: Sequence[str],
     ) -> None:
         self.fields = list(fields)
-        self.generators: list[tuple[str, tantivy.SnippetGenerator]] = []
-        if highlight is not None:
-            for name in self.fields:
-                generator = tantivy.SnippetGenerator.create(searcher, highlight, schema, name)
-                generator.set_max_num_chars(MAX_CHARS)
-                self.generators.append((name, generator))
+        self._searcher = searcher
+        self._highlight = highlight
+        self._schema = schema
+        self._generators: dict[str, tantivy.SnippetGenerator] = {}
+
+    def generator(self, name: str) -> tantivy.SnippetGenerator | None:
+        if self._highlight is None:
+            return None
+        generator = self._generators.get(name)
+        if generator is None:
+            generator = tantivy.SnippetGenerator.create(
+                self._searcher, self._highlight, self._schema, name
+            )
+            generator.set_max_num_chars(MAX_CHARS)
+            self._generators[name] = generator
+        return generator
 
     def for_doc(self, doc: tantivy.Document) -> tuple[Fragment, ...]:
         """The field snippet with the most highlights; else the start of the first text."""
         best: tantivy.Snippet | None = None
         best_count = 0
-        for name, generator in self.generators:
+        for name in self.fields if self._highlight is not None else ():
             if doc.get_first(name) is None:  # most cables have text at one or two levels
+                continue
+            generator = self.generator(name)
+            if generator is None:
                 continue
             snippet = generator.snippet_from_doc(doc)
             count = len(snippet.highlighted())
@@ -55,11 +70,23 @@ class Snippets:
         for name in self.fields:
             values = doc.get_all(name)
             if values:
-                text = _SPACES.sub(" ", " ".join(values)).strip()
+                text = _collapsed_start(" ".join(values))
                 if len(text) > MAX_CHARS:
                     text = text[:MAX_CHARS].rsplit(" ", 1)[0] + " …"
                 return (Fragment(text),) if text else ()
         return ()
+
+
+def _collapsed_start(raw: str) -> str:
+    """``raw`` with whitespace runs collapsed and stripped, or (for a long text) a start of
+    it longer than MAX_CHARS: collapsing a prefix gives a prefix of the collapsed whole, and
+    a cable's text is thousands of characters the lead never shows."""
+    cut = 4 * MAX_CHARS
+    if len(raw) > cut:
+        start = _SPACES.sub(" ", raw[:cut]).lstrip()
+        if len(start) > MAX_CHARS + 1:
+            return start
+    return _SPACES.sub(" ", raw).strip()
 
 
 def fragments(text: str, ranges: Sequence[tuple[int, int]]) -> tuple[Fragment, ...]:

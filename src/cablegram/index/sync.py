@@ -35,7 +35,7 @@ def sync(
         return refill(store, index, progress=progress, batch=batch)
     applied = 0
     for chunk in _chunks(store.changes_since(mark), batch):
-        applied += _apply(store, index, dict.fromkeys(cable_id for _, cable_id in chunk))
+        applied += apply(store, index, dict.fromkeys(cable_id for _, cable_id in chunk))
         index.commit(chunk[-1][0])
         if progress:
             progress(applied, None)
@@ -67,7 +67,7 @@ def repair(store: Store, index: SearchIndex) -> int:
     indexed = index.ids()
     extra = indexed - stored
     index.delete(extra)
-    applied = len(extra) + _apply(store, index, stored - indexed)
+    applied = len(extra) + apply(store, index, stored - indexed)
     index.commit(index.watermark())
     return applied
 
@@ -80,7 +80,7 @@ def rebuild(
         return refill(store, index, progress=progress, batch=batch)
 
 
-def _apply(store: Store, index: SearchIndex, ids: Iterable[str]) -> int:
+def apply(store: Store, index: SearchIndex, ids: Iterable[str]) -> int:
     """Re-read ``ids`` from the store: upsert those it has, delete those it no longer has."""
     wanted = list(ids)
     found = store.get_many(wanted)

@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import partial
 from itertools import islice
 from pathlib import Path
+from typing import cast
 
 from cablegram.ingest import work
 from cablegram.ingest.estimate import Estimator, input_size
+from cablegram.ingest.inline import InlineIndexer, TrackingStore
 from cablegram.ingest.pool import default_workers, ordered_map
 from cablegram.ingest.progress import NullProgress, ProgressSink
 from cablegram.ingest.summary import UNREADABLE, IngestSummary
@@ -34,6 +37,7 @@ def ingest(
     store: Store,
     *,
     index_sync: Callable[[], None] | None = None,
+    indexer: InlineIndexer | None = None,
     workers: int | None = None,
     batch_size: int = 500,
     progress: ProgressSink | None = None,
@@ -46,27 +50,35 @@ def ingest(
     this process. Workers start through multiprocessing's forkserver, so a script calling
     this needs the usual ``if __name__ == "__main__":`` guard. ``reader`` defaults to
     ``cablegram.read`` and exists for tests.
+
+    ``indexer`` (an index already synced with ``store``) indexes each batch as it is stored,
+    if the store can say what a batch changed; ``index_sync`` runs at the end either way and
+    then finds nothing left to do, unless inline indexing had to stop.
     """
     started = time.perf_counter()
     sink = progress or NullProgress()
     size = input_size(sources)
-    writer = _Writer(store, batch_size, sink, Estimator(size))
+    if indexer is not None and not hasattr(store, "add_tracked"):
+        indexer = None
+    writer = _Writer(store, batch_size, sink, Estimator(size), indexer)
     records = _all_records(sources, reader or _default_reader(), writer)
     sink.start(None)
     count = _workers(workers, size)
     chunks = _chunks(records, chunk_size)
     if store.count() > 0:  # a re-run: what is stored already need not be parsed again
         chunks = _unstored(chunks, store, writer)
-    results = ordered_map(work.run_chunk, chunks, _jobs, workers=count)
+    run = partial(work.run_chunk, index=indexer is not None)
+    results = ordered_map(run, chunks, _jobs, workers=count)
     for chunk, outcome in results:
         writer.take(chunk, outcome)
     writer.flush()
+    writer.commit_index()
     sink.set_total(writer.summary.records)  # the estimate's job is done: show the count
     if index_sync is not None:
         sink.note("updating the search index")
         synced = time.perf_counter()
         index_sync()
-        writer.summary.index_seconds = time.perf_counter() - synced
+        writer.summary.index_seconds += time.perf_counter() - synced
     writer.summary.elapsed = time.perf_counter() - started
     return writer.summary
 
@@ -135,9 +147,16 @@ class _Writer:
     """The single writer: collects parsed records into batches and quarantines failures."""
 
     def __init__(
-        self, store: Store, batch_size: int, progress: ProgressSink, estimator: Estimator
+        self,
+        store: Store,
+        batch_size: int,
+        progress: ProgressSink,
+        estimator: Estimator,
+        indexer: InlineIndexer | None = None,
     ) -> None:
         self.store = store
+        self.indexer = indexer
+        self._fields: list[work.Fields | None] = []
         self.batch_size = max(1, batch_size)
         self.progress = progress
         self.estimator = estimator
@@ -170,8 +189,15 @@ class _Writer:
             self._batch.append(
                 ParsedRecord(record, result.cable_id, None, result.sha256, result.derived)
             )
+            self._fields.append(result.fields)
         if len(self._batch) >= self.batch_size:
             self.flush()
+
+    def commit_index(self) -> None:
+        if self.indexer is not None:
+            began = time.perf_counter()
+            self.indexer.commit()
+            self.summary.index_seconds += time.perf_counter() - began
 
     def unchanged(self, records: Sequence[SourceRecord]) -> None:
         for record in records:
@@ -190,10 +216,20 @@ class _Writer:
         if not self._batch:
             return
         batch, self._batch = self._batch, []
+        fields, self._fields = self._fields, []
         began, cpu = time.perf_counter(), time.thread_time()
-        outcomes = self.store.add(batch)
+        result = None
+        if self.indexer is None:
+            outcomes = self.store.add(batch)
+        else:
+            result = cast(TrackingStore, self.store).add_tracked(batch)
+            outcomes = result.outcomes
         self.summary.store_seconds += time.perf_counter() - began
         self.summary.store_cpu_seconds += time.thread_time() - cpu
+        if self.indexer is not None and result is not None:
+            indexed = time.perf_counter()
+            self.indexer.take(fields, result)
+            self.summary.index_seconds += time.perf_counter() - indexed
         for parsed, outcome in zip(batch, outcomes, strict=True):
             self.summary.of(parsed.record.format).count(outcome)
         self.progress.advance(len(batch))

@@ -10,21 +10,29 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from cablegram.ids import canonical_id
+from cablegram.index.document import to_document
+from cablegram.model import Cable
 from cablegram.parse import parse
 from cablegram.sources.record import SourceRecord
 from cablegram.store import rows
 from cablegram.store.base import Derived
 
 Job = tuple[str, str | None, datetime | None]  # text, reference id hint, created hint
+Fields = dict[str, list[Any]]  # an index document as plain values: Document.to_dict()
 
 
 class Parsed(NamedTuple):
     cable_id: str
     sha256: str
     derived: Derived
+    # The cable's search index document (for one version), when the writer indexes as it
+    # stores: built here because the writer is the serial part, and sent as plain values
+    # because they unpickle (and become a Document again) in a third of the time a pickled
+    # tantivy.Document takes. None if not asked for or if building it failed.
+    fields: Fields | None = None
 
 
 class Failed(NamedTuple):
@@ -35,11 +43,13 @@ def job(record: SourceRecord) -> Job:
     return (record.text, record.reference_id, record.created)
 
 
-def run_chunk(jobs: Sequence[Job]) -> list[Parsed | Failed]:
-    return [run_one(*j) for j in jobs]
+def run_chunk(jobs: Sequence[Job], index: bool = False) -> list[Parsed | Failed]:
+    return [run_one(*j, index=index) for j in jobs]
 
 
-def run_one(text: str, reference_id: str | None, created: datetime | None) -> Parsed | Failed:
+def run_one(
+    text: str, reference_id: str | None, created: datetime | None, *, index: bool = False
+) -> Parsed | Failed:
     try:
         sha = rows.text_sha256(text)
     except UnicodeEncodeError as error:
@@ -52,7 +62,16 @@ def run_one(text: str, reference_id: str | None, created: datetime | None) -> Pa
     if cable_id is None:
         hint = f" (the source gave {reference_id!r})" if reference_id else ""
         return Failed(f"no cable id: none in the text and none usable from the source{hint}")
-    return Parsed(cable_id, sha, rows.derive(cable))
+    return Parsed(cable_id, sha, rows.derive(cable), _fields(cable_id, cable) if index else None)
+
+
+def _fields(cable_id: str, cable: Cable) -> Fields | None:
+    """The document with a version count of one; the writer corrects the count when the
+    store says otherwise. A failure here costs nothing: the index sync catches up."""
+    try:
+        return to_document(cable_id, cable, 1).to_dict()
+    except Exception:
+        return None
 
 
 def sha_or_none(text: str) -> str | None:

@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 
 from cablegram.model import Paragraph, Section
-from cablegram.parse.layout import layout
+from cablegram.parse.layout import Layout, layout
 from cablegram.parse.markers import comment, summary
 
-__all__ = ["comment", "paragraphs", "sections", "signers", "summary"]
+__all__ = ["comment", "paragraphs", "paragraphs_of", "sections", "signers", "summary"]
 
 _SECTION = re.compile(r"ECTION[ \t\n]+(\d{1,3})[ \t\n]+OF[ \t\n]+(\d{1,3})\b")
 _SECTION_LOW = re.compile(r"ection[ \t\n]+(\d{1,3})[ \t\n]+of[ \t\n]+(\d{1,3})\b")
@@ -23,9 +23,14 @@ _LOW_REACH = 3000
 
 def paragraphs(body: str, *, first_line: int = 1) -> tuple[Paragraph, ...]:
     """Numbered paragraphs; ``line`` counts from ``first_line``, the line ``body`` starts on."""
+    return paragraphs_of(layout(body), first_line)
+
+
+def paragraphs_of(lay: Layout, first_line: int = 1) -> tuple[Paragraph, ...]:
+    """The paragraphs of a body laid out as ``lay`` (see ``paragraphs``)."""
     return tuple(
         Paragraph(number, text, marking, level, caveats, heading, first_line + line)
-        for number, line, text, marking, level, caveats, heading in layout(body).rows
+        for number, line, text, marking, level, caveats, heading in lay.rows
     )
 
 
@@ -41,11 +46,16 @@ def sections(text: str) -> tuple[Section, ...]:
     so that spelling is looked for in the first 3,000 characters only.
     """
     found: dict[tuple[int, int], int] = {}
-    for pattern, initial, end in ((_SECTION, "S", len(text)), (_SECTION_LOW, "Ss", _LOW_REACH)):
-        for m in pattern.finditer(text, 0, end):
-            if m.start() == 0 or text[m.start() - 1] not in initial:
-                continue
-            number, total = int(m.group(1)), int(m.group(2))
-            if 1 <= number <= total:
-                found.setdefault((number, total), m.start())
+    for key, pattern, initial, end in (
+        ("ECTION", _SECTION, "S", len(text)),
+        ("ection", _SECTION_LOW, "Ss", min(len(text), _LOW_REACH)),
+    ):
+        at = text.find(key, 1, end)  # str.find, then the pattern where it may match
+        while at >= 0:
+            m = pattern.match(text, at, end) if text[at - 1] in initial else None
+            if m is not None:
+                number, total = int(m.group(1)), int(m.group(2))
+                if 1 <= number <= total:
+                    found.setdefault((number, total), at)
+            at = text.find(key, at + len(key), end)
     return tuple(Section(n, t) for n, t in sorted(found, key=found.__getitem__))

@@ -18,6 +18,8 @@ from cablegram.parse import (
     classline,
     envelope,
     eo,
+    layout,
+    markers,
     offices,
     refs,
     subject,
@@ -62,7 +64,8 @@ def parse(
         if parts is not None:
             origin, serial = parts[1], parts[2]
 
-    paragraphs = body.paragraphs(prep.body, first_line=prep.body_line)
+    lay = layout.build(prep.body)  # shared by paragraphs, summary, comment and signers
+    paragraphs = body.paragraphs_of(lay, prep.body_line)
     level, marking = cline.level, cline.raw
     if level is None:
         level, marking = classline.banner_level(head)
@@ -99,9 +102,9 @@ def parse(
         subject=subject.subject(head),
         references=refs.references(head, year=year, self_id=ref_id),
         paragraphs=paragraphs,
-        summary=body.summary(prep.body),
-        comment=body.comment(prep.body),
-        signers=body.signers(prep.body),
+        summary=markers.summary_of(lay),
+        comment=markers.comment_of(lay),
+        signers=lay.signers,
         partial=prep.partial,
         sections=body.sections(prep.text),
         problems=tuple(problems),

@@ -65,14 +65,26 @@ def captions(head: str) -> tuple[str, ...]:
             return ()
     end = _END.search(head, sure, sure + _SPAN)
     block_end = end.start() if end is not None else sure + _SPAN
-    runs = (m.group(0).upper() for m in pattern.finditer(head, start, block_end))
-    return order_caveats(word for run in runs for word in _CAPTION.findall(run))
+    words: list[str] = []
+    for m in pattern.finditer(head, start, block_end):
+        run = m.group(0).upper()
+        if run in _RANK:  # one caption, the usual case
+            words.append(run)
+        else:
+            words.extend(_CAPTION.findall(run))
+    return order_caveats(words)
 
 
 def order_caveats(caveats: Iterable[str]) -> tuple[str, ...]:
     """``caveats`` de-duplicated, most restrictive first; unknown ones last, in given order."""
     unique = dict.fromkeys(c.upper() for c in caveats)
-    return tuple(sorted(unique, key=lambda c: _RANK.get(c, len(CAVEAT_ORDER))))
+    if len(unique) < 2:
+        return tuple(unique)
+    return tuple(sorted(unique, key=_rank))
+
+
+def _rank(caveat: str) -> int:
+    return _RANK.get(caveat, len(CAVEAT_ORDER))
 
 
 def _block_start(head: str) -> tuple[int, int]:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from cablegram.model import Person
 
@@ -98,8 +98,7 @@ _ABBREVIATIONS = frozenset({"jr.", "sr.", "amb.", "dir.", "couns.", "gen.", "col
 _INITIALS = re.compile(r"^(?:[A-Za-z]\.)+$")  # "W.", "a.i."
 
 
-@dataclass(frozen=True, slots=True)
-class ClassifiedBy:
+class ClassifiedBy(NamedTuple):  # a named tuple: cheaper to build than a dataclass
     people: tuple[Person, ...] = ()
     reasons: tuple[str, ...] = ()  # "1.4(b)", "1.4(d)"
 

@@ -31,8 +31,8 @@ Decisions:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import NamedTuple
 
 from cablegram.model import Precedence, Problem, Recipient
 
@@ -96,8 +96,7 @@ _BLOCK_END = re.compile(r"\n" + _STOP.pattern)
 _PAGE = re.compile(r"PAGE[ \t]+\d{2,3}[ \t]+[A-Z][A-Z .]*?[ \t]+\d{3,6}(?:[ \t]+\d{6}Z)?")
 
 
-@dataclass(frozen=True, slots=True)
-class Envelope:
+class Envelope(NamedTuple):  # a named tuple: cheaper to build than a dataclass
     transmission_id: str | None = None
     precedence: Precedence | None = None
     created: datetime | None = None  # from the DTG; UTC-aware because DTGs are Zulu
@@ -237,25 +236,26 @@ def _recipient(route: str, rest: str) -> Recipient | None:
     mcn = None
     if len(parts) > 1 and _is_mcn(parts[-1]):
         mcn = parts.pop()
-    precedence = None
-    if len(parts) > 1 and parts[-1] in _WORD:
-        precedence = _WORD[parts.pop()]
+    precedence = _WORD.get(parts[-1]) if len(parts) > 1 else None
+    if precedence is not None:
+        parts.pop()
         if precedence is Precedence.IMMEDIATE and len(parts) > 1 and parts[-1] == "NIACT":
             parts.pop()
             precedence = Precedence.NIACT_IMMEDIATE
     if not parts:
         return None
-    name = " ".join(parts)
+    name = parts[0] if len(parts) == 1 else " ".join(parts)
     if "  " in name or "\t" in name:
         name = " ".join(name.split())
-    return Recipient(name=name, route=route or None, precedence=precedence, mcn=mcn)
+    return Recipient(name, route or None, precedence, mcn)
 
 
 def _is_mcn(token: str) -> bool:
     """A message control number: ``6818``, or a range ``2276-2279`` for several copies."""
-    if len(token) == 4:
+    size = len(token)
+    if size == 4:
         return token.isdigit()
-    return len(token) == 9 and token[4] == "-" and token[:4].isdigit() and token[5:].isdigit()
+    return size == 9 and token[4] == "-" and token[:4].isdigit() and token[5:].isdigit()
 
 
 def _line(text: str, pos: int) -> int:

@@ -17,8 +17,8 @@ exception. ``declassify_on`` is a ``date``, an exemption code (``X1`` .. ``X8``,
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from cablegram.model import Problem
 
@@ -33,6 +33,8 @@ _EO = re.compile(
 _DECL_ONLY = re.compile(r"DECL(?<![A-Za-z]DECL)[ \t]*:[^\n]*")
 _DECL = re.compile(r"(?i:DECL(?:ASSIFY)?(?:[ \t]+ON)?l?)[ \t]*:?[ \t]*(?:(?i:DECL)[ \t]*:[ \t]*)?")
 _NOT_APPLICABLE = re.compile(r"(?i)^[ \t:]*(?:N[ \t]*/[ \t]*A|NA)\b")
+_NA_AFTER = re.compile(r"(?i)[ \t]*N[ \t]*/[ \t]*A\b")
+_WORD_FIRST = re.compile(r"[ \t]*[A-Za-z]")
 _AMENDED = re.compile(r"^[ \t]*AS AMENDED[ \t;:,]*", re.I)
 _NUMERIC = re.compile(
     r"(?<!\d)(?:(?P<y1>\d{4})[/-](?P<m1>\d{1,2})[/-](?P<d1>\d{1,2})"
@@ -54,8 +56,7 @@ _BARE_DECL = re.compile(r"[ \t:]*DECL[ \t]*:?[ \t]*", re.I)
 _TWO_DIGIT_PIVOT = 70  # "09/21/10" is 2010; "12/31/75" is 1975
 
 
-@dataclass(frozen=True, slots=True)
-class ExecutiveOrder:
+class ExecutiveOrder(NamedTuple):  # a named tuple: cheaper to build than a dataclass
     order: str | None = None  # "12958"
     declassify_on: date | str | None = None
     raw: str | None = None  # the whole E.O. line as written
@@ -94,7 +95,7 @@ def _declassify_on(rest: str, problems: list[Problem], line: int) -> date | str 
         return None
     d = _DECL.search(text)
     after = text[d.end() :] if d is not None else text
-    if re.match(r"(?i)[ \t]*N[ \t]*/[ \t]*A\b", after):
+    if _NA_AFTER.match(after):
         return None
     code = _CODE.match(after)
     if code is not None:
@@ -103,7 +104,7 @@ def _declassify_on(rest: str, problems: list[Problem], line: int) -> date | str 
     found = _date_in(after, problems, line)
     if found is not None or len(problems) > known:
         return found
-    if d is not None and re.match(r"[ \t]*[A-Za-z]", after) and "..." not in after:
+    if d is not None and _WORD_FIRST.match(after) and "..." not in after:
         return " ".join(after.upper().split()).rstrip(".")  # an event: "TWENTY YEARS"
     problems.append(Problem("declassify_on", f"not understood: {text!r}", line))
     return None

@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -69,16 +68,15 @@ _GLUED_HEADING = re.compile(r"(.*[.!?\"'”)\]])[ \t]+([A-Z][^.!?\n]{0,60}?)[ \t
 _TITLE_DASHES = re.compile(r"([A-Z][^\n]{0,78}?)[ \t]+[-=]{4,}")
 _NOT_HEADING = re.compile(r"(?:END|BEGIN|QUOTE|UNQUOTE|SIPDIS|NOFORN|BT|X{6}|" + _CLASS + r")\b")
 _BLANK_RUN = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
+_LETTERS = frozenset("abdefghijklmnopqrtvwxyz")  # sub-item letters; c, s and u are marks
 _PLAIN_END = frozenset(".!?\"'”’)]:;,")
 
 # (number, relative line, text, marking, level, caveats, heading)
 ParaRow = tuple[int, int, str, str | None, Classification | None, tuple[str, ...], str | None]
 
 
-@dataclass(frozen=True, slots=True)
-class Layout:
+class Layout(NamedTuple):  # a named tuple: cheaper to build than a dataclass
     text: str  # "\n" + body
-    low: str  # ``text`` lower-cased if it is ASCII (same indices), else ""
     rows: tuple[ParaRow, ...]
     spans: tuple[tuple[int, int, bool], ...]  # (start, end, has heading) of each paragraph
     holes: tuple[tuple[int, int], ...]  # noise spans left out of any extracted text
@@ -88,6 +86,13 @@ class Layout:
 
 @lru_cache(maxsize=8)
 def layout(body: str) -> Layout:
+    """The layout of ``body``, cached for callers that ask one body for several fields."""
+    return build(body)
+
+
+def build(body: str) -> Layout:
+    """The layout of ``body``, uncached: the orchestrator builds it once and passes it on,
+    sparing the hash of the whole body that a cache lookup costs."""
     text = "\n" + body
     cut, names = trailer(text)
     numbered: list[_Numbered] = []
@@ -100,47 +105,54 @@ def layout(body: str) -> Layout:
     _of_holes(text, holes)
     holes.sort()
     chosen = _select(numbered)
+    rows, spans = _paragraphs(text, chosen, holes, cut)
+    return Layout(text, rows, spans, tuple(holes), cut, names)
+
+
+def _paragraphs(
+    text: str, chosen: list[_Numbered], holes: list[tuple[int, int]], cut: int
+) -> tuple[tuple[ParaRow, ...], tuple[tuple[int, int, bool], ...]]:
+    """Rows and spans of the chosen paragraphs: text between one number and the next, less
+    noise, less a heading at its end (which goes to the next paragraph)."""
     # "(a) ... (c) ..." sub-items numbered as paragraphs: then "(c)" is a letter, not a mark.
-    lettered = any(len(n.raw) == 1 and n.raw.islower() and n.raw not in "csu" for n in chosen)
+    lettered = any(n[5] in _LETTERS for n in chosen)
     rows: list[ParaRow] = []
     spans: list[tuple[int, int, bool]] = []
     heading: str | None = None
     line, seen, h = 0, 0, 0
-    for i, n in enumerate(chosen):
-        marking, level, caveats = n.meaning
-        content = n.content
+    last = len(chosen) - 1
+    for i, (number, start, content, plain, _, _, meaning) in enumerate(chosen):
+        marking, level, caveats = meaning
         if lettered and marking is not None and len(marking) == 1 and marking.islower():
-            marking, level, caveats, content = None, None, (), n.plain
-        last = i + 1 == len(chosen)
-        end = cut if last else chosen[i + 1].start
+            marking, level, caveats, content = None, None, (), plain
+        end = cut if i == last else chosen[i + 1][1]
         while h < len(holes) and holes[h][1] <= content:  # holes are sorted, paragraphs too
             h += 1
         noisy = h < len(holes) and holes[h][0] < end
         chunk = without(text, content, end, holes) if noisy else text[content:end]
         para = tidy(chunk) if noisy else chunk.strip()
         next_heading = None
-        if not last and para and para[-1] not in _PLAIN_END:  # else it holds no heading
+        if i != last and para and para[-1] not in _PLAIN_END:  # else it holds no heading
             kept, next_heading = _split_heading(chunk)
             if kept < len(chunk):
                 end -= len(chunk) - kept  # exact without noise; near enough with it
                 para = tidy(chunk[:kept]) if noisy else chunk[:kept].strip()
-        line += text.count("\n", seen, n.start)
-        seen = n.start
-        rows.append((n.number, line, para, marking, level, caveats, heading))
+        line += text.count("\n", seen, start)
+        seen = start
+        rows.append((number, line, para, marking, level, caveats, heading))
         spans.append((content, end, heading is not None))
         heading = next_heading
-    low = text.lower() if text.isascii() else ""
-    return Layout(text, low, tuple(rows), tuple(spans), tuple(holes), cut, names)
+    return tuple(rows), tuple(spans)
 
 
-class _Numbered(NamedTuple):
-    number: int
-    start: int  # the newline before the line
-    content: int  # text start, after the number and the portion mark
-    plain: int  # text start if what looked like a mark is text
-    strong: bool  # looks like a paragraph start: a portion mark or a blank line above
-    raw: str  # what stood in parentheses after the number, or ""
-    meaning: tuple[str | None, Classification | None, tuple[str, ...]]
+# A numbered line: (number, start, content, plain, strong, raw, meaning) where ``start`` is the
+# newline before the line, ``content`` where its text starts after the number and the portion
+# mark, ``plain`` where it starts if what looked like a mark is text, ``strong`` whether it
+# looks like a paragraph start (a portion mark or a blank line above), ``raw`` what stood in
+# parentheses after the number, and ``meaning`` the mark read as a classification. A plain
+# tuple: a body has dozens of them, and a named tuple costs five times more to build.
+_Meaning = tuple[str | None, Classification | None, tuple[str, ...]]
+_Numbered = tuple[int, int, int, int, bool, str, _Meaning]
 
 
 def _numbered(text: str, m: re.Match[str]) -> _Numbered:
@@ -150,10 +162,10 @@ def _numbered(text: str, m: re.Match[str]) -> _Numbered:
     if raw:
         meaning = _marking(raw)
         if meaning[0] is not None:
-            return _Numbered(int(number), start, m.end(), plain, True, raw, meaning)
+            return int(number), start, m.end(), plain, True, raw, meaning
     above = text.rfind("\n", 0, start)
     strong = above < 0 or text[above:start].isspace()
-    return _Numbered(int(number), start, plain, plain, strong, raw, _NO_MARK)
+    return int(number), start, plain, plain, strong, raw, _NO_MARK
 
 
 _NO_MARK: tuple[None, None, tuple[str, ...]] = (None, None, ())
@@ -202,14 +214,19 @@ def _captions_end(text: str, pos: int) -> int:
 
 def _select(numbered: list[_Numbered]) -> list[_Numbered]:
     """Keep the numbered lines that continue the sequence (see the module docstring)."""
+    if not numbered:
+        return numbered
+    first = numbered[0][0]
+    if all(n[0] == first + i for i, n in enumerate(numbered)):
+        return numbered  # one unbroken run, each number once: every line opens a paragraph
     where: dict[int, list[int]] = {}
     for i, n in enumerate(numbered):
-        where.setdefault(n.number, []).append(i)
+        where.setdefault(n[0], []).append(i)
     chosen: list[_Numbered] = []
     expected = 0
     i = 0
     while i < len(numbered):
-        number, strong = numbered[i].number, numbered[i].strong
+        number, strong = numbered[i][0], numbered[i][4]
         if chosen and number != expected and not (
             strong and expected < number <= expected + 2 and not _ahead(where, expected, i, number)
         ):
@@ -218,7 +235,7 @@ def _select(numbered: list[_Numbered]) -> list[_Numbered]:
         if not strong and len(where[number]) > 1:  # a stronger start for this number ahead?
             following = [j for j in where.get(number + 1, ()) if j > i]
             limit = following[0] if following else len(numbered)
-            i = next((j for j in where[number] if i < j < limit and numbered[j].strong), i)
+            i = next((j for j in where[number] if i < j < limit and numbered[j][4]), i)
         chosen.append(numbered[i])
         expected = number + 1
         i += 1
@@ -232,7 +249,7 @@ def _ahead(where: dict[int, list[int]], expected: int, i: int, number: int) -> b
 
 
 @lru_cache(maxsize=512)
-def _marking(raw: str) -> tuple[str | None, Classification | None, tuple[str, ...]]:
+def _marking(raw: str) -> _Meaning:
     """The mark as written and its meaning; "(Iran)" or "(a)" is text, not a mark."""
     raw = raw.strip()
     level, caveats = portion_mark(raw)
@@ -276,13 +293,15 @@ def _is_heading(line: str) -> bool:
         and line.isupper()
         and line[0].isalpha()
         and line.count(" ") < 8
-        and not any(c.isdigit() for c in line)
+        and not any(map(str.isdigit, line))
         and _NOT_HEADING.match(line) is None
     )
 
 
 def without(text: str, start: int, end: int, holes: Sequence[tuple[int, int]]) -> str:
     """``text[start:end]`` less the noise spans inside it."""
+    if not holes:
+        return text[start:end]
     parts = []
     for a, b in holes:
         if b <= start or a >= end:

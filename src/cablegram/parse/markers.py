@@ -14,9 +14,9 @@ Decisions, each forced by the corpus:
   comments are joined. "Summary and Comment:" opens the summary, not a comment.
 - ``consummary``, ``comments`` and ``commentary`` are no markers.
 
-Speed: both words are looked for in one lower-cased copy of an ASCII body (the layout makes it
-once); ``lower()`` on text with curly quotes costs as much as the rest of the layout, so such a
-body is scanned once per spelling instead.
+The words are found in their three spellings (``summary``, ``Summary``, ``SUMMARY``) by
+``str.find`` for ``ummary`` and ``UMMARY``: four scans of the body cost half of what
+lower-casing it once does.
 """
 
 from __future__ import annotations
@@ -33,11 +33,6 @@ _OPEN_AFTER = re.compile(
 )
 _COLON_AFTER = re.compile(r"[ \t]*:[ \t]*")
 _HEADING_AFTER = re.compile(r"(?:[ \t]+(?:and|&)[ \t]+[a-z]+)?[ \t:]*\n", re.I)
-# The marker words in their two spellings, or lower case in a lower-cased copy of the body.
-_WORD = {
-    "summary": (re.compile("ummary"), re.compile("UMMARY"), re.compile("summary")),
-    "comment": (re.compile("omment"), re.compile("OMMENT"), re.compile("comment")),
-}
 _PREFIX = re.compile(r"\n[ \t]*\d{1,3}[.)][ \t]*(?:\([ \t]*[A-Za-z][A-Za-z/\\\-, ]{0,40}\)[ \t]*)?")
 
 Marker = tuple[str, int, int]  # (kind, start, end): kind is "open", "heading" or "close"
@@ -45,7 +40,16 @@ Marker = tuple[str, int, int]  # (kind, start, end): kind is "open", "heading" o
 
 def summary(body: str) -> str | None:
     """``BEGIN SUMMARY``/``Summary:`` ... ``END SUMMARY``, or the paragraph a marker opens."""
-    lay = layout(body)
+    return summary_of(layout(body))
+
+
+def comment(body: str) -> str | None:
+    """All comments of the body (inline, paragraph or ``Comment`` section), joined."""
+    return comment_of(layout(body))
+
+
+def summary_of(lay: Layout) -> str | None:
+    """The summary of a body laid out as ``lay`` (see ``summary``)."""
     marks = _markers(lay, "summary")
     opens = [m for m in marks if m[0] != "close"]
     closes = [m for m in marks if m[0] == "close"]
@@ -62,9 +66,8 @@ def summary(body: str) -> str | None:
     return _extract(lay, end, stop)
 
 
-def comment(body: str) -> str | None:
-    """All comments of the body (inline, paragraph or ``Comment`` section), joined."""
-    lay = layout(body)
+def comment_of(lay: Layout) -> str | None:
+    """The comments of a body laid out as ``lay`` (see ``comment``)."""
     marks = _markers(lay, "comment")
     parts: list[str] = []
     pos = 0
@@ -93,11 +96,9 @@ def _markers(lay: Layout, word: str) -> list[Marker]:
     """
     text = lay.text
     initial = word[0] + word[0].upper()
-    if lay.low:  # one scan of the lower-cased copy instead of one per spelling
-        hits = [m.start() for m in _WORD[word][2].finditer(lay.low, 0, lay.cut)]
-    else:
-        spellings = _WORD[word][:2]
-        hits = sorted(m.start() - 1 for p in spellings for m in p.finditer(text, 0, lay.cut))
+    tail = word[1:]  # "ummary" and "UMMARY" find "summary", "Summary" and "SUMMARY"
+    found = _find_all(text, tail, lay.cut) + _find_all(text, tail.upper(), lay.cut)
+    hits = sorted(at - 1 for at in found)
     out: list[Marker] = []
     for s in hits:
         e = s + len(word)
@@ -122,6 +123,16 @@ def _markers(lay: Layout, word: str) -> list[Marker]:
         elif after is not None:
             out.append(("open", s, after.end()))
     return out
+
+
+def _find_all(text: str, word: str, end: int) -> list[int]:
+    """Where ``word`` starts in ``text[:end]``: ``str.find`` scans twice as fast as sre."""
+    found = []
+    at = text.find(word, 0, end)
+    while at >= 0:
+        found.append(at)
+        at = text.find(word, at + len(word), end)
+    return found
 
 
 def _paragraph_end(lay: Layout, pos: int) -> int:

@@ -34,6 +34,8 @@ BANNER_WORDS = (
 
 _CAVEAT_WORDS = ("NOFORN", "NODIS", "EXDIS", "STADIS", "LIMDIS", "NOCONTRACT", "ORCON", "REL")
 
+_CAVEAT_PATTERNS = tuple((c, re.compile(rf"\b{c}\b")) for c in _CAVEAT_WORDS)
+
 _SPACED = re.compile(r"\b(?:[A-Z] ){3,}[A-Z]\b")
 
 
@@ -54,7 +56,7 @@ def classification_of(text: str) -> tuple[Classification | None, tuple[str, ...]
         return None, ()
     if level is Classification.UNCLASSIFIED and "SBU" in words.split():
         level = Classification.SBU
-    caveats = tuple(c for c in _CAVEAT_WORDS if re.search(rf"\b{c}\b", words))
+    caveats = tuple(c for c, word in _CAVEAT_PATTERNS if c in words and word.search(words))
     return level, caveats
 
 

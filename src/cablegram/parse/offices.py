@@ -41,15 +41,28 @@ def offices(head: str) -> tuple[str, ...]:
     while pos >= 0:
         start = region.rfind("\n", 0, pos) + 1
         stop = _line_end(region, pos)
-        m = _START.fullmatch(region[start:stop])
-        if m is not None and _looks_like_agency(m.group("agency")):
-            text, stop = _continued(region, m.group("rest"), stop)
-            agency = " ".join(m.group("agency").split())
-            if "E." in text or ":" in text:
-                text = _GLUED_FIELD.sub("", text)
-            found.extend(f"{agency} FOR {item}" for item in _items(text))
+        opening = _opening(region[start:stop])
+        if opening is not None:
+            text, stop = _continued(region, opening[1], stop)
+            found.extend(_entries(opening[0], text))
         pos = region.find("FOR", stop)
     return tuple(dict.fromkeys(found))
+
+
+def _opening(line: str) -> tuple[str, str] | None:
+    """(agency, office list) of a line that opens an office list, else None."""
+    m = _START.fullmatch(line)
+    if m is None or not _looks_like_agency(m.group("agency")):
+        return None
+    return m.group("agency"), m.group("rest")
+
+
+def _entries(agency: str, text: str) -> tuple[str, ...]:
+    """``AGENCY FOR office`` for each office of the list ``text``."""
+    agency = " ".join(agency.split())
+    if "E." in text or ":" in text:
+        text = _GLUED_FIELD.sub("", text)
+    return tuple(f"{agency} FOR {item}" for item in _items(text))
 
 
 def _line_end(text: str, pos: int) -> int:
@@ -79,9 +92,8 @@ def _looks_like_agency(agency: str) -> bool:
 
 
 def _items(text: str) -> list[str]:
-    if "," not in text and ";" not in text and "AND" not in text:
-        item = " ".join(text.split()).strip(" .")
-        return [item] if item else []
+    if "," not in text and ";" not in text and "AND" not in text:  # one office
+        return [" ".join(text.split()).strip(" .")] if text.strip(" .") else []
     items: list[str] = []
     depth = 0
     start = 0

@@ -71,6 +71,7 @@ _BULLET = re.compile(
     r"(?:\(([A-Z])\)|([A-Z])[ \t]?(?:[.):]|\.[ \t]*\))(?=[\s(A-Z0-9'\"]|$))"
     r"|(?<![^\s;,])REF(?:TEL)?S?[ \t]+([A-Z])[ \t]+(?=\S)|^[ \t]*([A-Z])[ \t]+(?=\S)"
 )
+_LEAD_LETTER = re.compile(r"[ \t]*[A-Z][ \t]+(?=\S)")
 _NUMBER = re.compile(r"(?<![\d/.:])(\d[\dO]*)(?:/(\d{2})(?![\d/]))?(?![\dA-Z/]|[.:-]\d)")
 _WORD = re.compile(r"[A-Z][A-Z']*")
 _GAP = re.compile(r"[\s-]*")
@@ -88,6 +89,7 @@ _MEETING = re.compile(
     r"\b(?:MEETINGS?|TEL(?:E)?CONS?|MEMCONS?|CONVERSATIONS?|(?:TELE)?PHONE[ \t]+CALLS?|CALLS?"
     r"|DISCUSSIONS?|VIDEO[ -]?CONFERENCES?|DVCS?|VTCS?)\b"
 )
+_MEETING_WORDS = ("MEET", "CON", "CALL", "DISCUSSION", "DVC", "VTC")  # one in each _MEETING word
 _EDGES = " \t\n,;:.-\\"
 _LEAD = re.compile(
     r"^(?:(?:REF(?:S|TELS?)?|Refs?)\b[ \t]*:?[ \t]*|\(?[A-Za-z]\)[ \t]*|(?:AND|and)[ \t]+)+"
@@ -250,6 +252,9 @@ def _items(up: str) -> Iterator[tuple[str | None, int, int]]:
     bullet: str | None = None
     start = 0
     last_end = -1
+    if not _may_have_bullets(up):
+        yield None, 0, len(up)
+        return
     for m in _BULLET.finditer(up):
         letter = m.group(1) or m.group(2) or m.group(3) or m.group(4)
         if letter == bullet and not up[last_end : m.start()].strip():
@@ -261,6 +266,12 @@ def _items(up: str) -> Iterator[tuple[str | None, int, int]]:
         yield bullet, start, m.start()
         bullet, start, last_end = letter, m.end(), m.end()
     yield bullet, start, len(up)
+
+
+def _may_have_bullets(up: str) -> bool:
+    """Does ``up`` hold what every ``_BULLET`` branch needs (``.``, ``)``, ``:``, ``REF``, or a
+    lone letter first)? A block of one citation mostly does not, and the scan is costly."""
+    return "." in up or ")" in up or ":" in up or "REF" in up or _LEAD_LETTER.match(up) is not None
 
 
 def _pieces(up: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -335,7 +346,9 @@ def _citation(up: str, window: int, num: re.Match[str]) -> tuple[int, str, int |
             return None  # "USDAO BRASILIA 123" is an attache report
         if k > 0 and run[k - 1].group() in ids.PREFIXES:
             first = run[k - 1].start()
-        year_m = _YEAR.search(up, max(window, first - _YEAR_REACH), first)
+        lo = max(window, first - _YEAR_REACH)
+        before = up[lo:first].rstrip(" \t")
+        year_m = _YEAR.search(up, lo, first) if before[-1:].isdigit() else None
         if year_m is None:
             return first, station, None
         return year_m.start(), station, int(year_m.group(1) or year_m.group(2)) % 100
@@ -379,9 +392,10 @@ def _other(
 ) -> Reference | None:
     """The item's text besides its cables, when it names a document of another kind."""
     kind = ReferenceKind.OTHER
-    if _EMAIL.search(up, start, end):  # first: "TELCONS AND EMAILS" is an e-mail exchange
+    item = up[start:end]  # the words the patterns need, looked for first: most items lack them
+    if "MAIL" in item and _EMAIL.search(up, start, end):  # first: "TELCONS AND EMAILS" is mail
         kind = ReferenceKind.EMAIL
-    elif _MEETING.search(up, start, end):
+    elif any(word in item for word in _MEETING_WORDS) and _MEETING.search(up, start, end):
         kind = ReferenceKind.MEETING
     elif spans:
         return None  # a cable's title or remark, not a document of its own

@@ -54,8 +54,13 @@ def trailer(text: str) -> tuple[int, tuple[str, ...]]:
     ``text`` starts with a newline (the body reader's copy of the body), so that every line,
     the first included, follows one.
     """
-    end = text.find("\nNNNN", max(0, len(text) - _PROSIGN_REACH))  # the end-of-message prosign
-    end = len(text) if end < 0 else end
+    lo = max(0, len(text) - _PROSIGN_REACH)
+    end = text.rfind("\nNNNN", lo)  # the end-of-message prosign; from the end, where it stands
+    if end < 0:
+        end = len(text)
+    else:  # the first of several
+        first = text.find("\nNNNN", lo, end)
+        end = end if first < 0 else first
     names: list[str] = []
     for _ in range(_MAX_LINES):
         start = text.rfind("\n", 0, end) + 1

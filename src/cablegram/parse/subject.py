@@ -51,27 +51,68 @@ _MAX_LINES = 5
 
 def subject(head: str) -> str | None:
     """The subject of the cable, or None when ``head`` has no SUBJECT line."""
-    m = next((m for m in _LABEL.finditer(head) if not _after_letter(head, m.start())), None)
+    m = _label(head)
     if m is None:
         return None
-    lines = head[m.end() :].split("\n", _MAX_LINES)[:_MAX_LINES]
+    lines = _lines(head, m.end())
     parts = [lines[0]]
     for line in lines[1:]:
         if _END_LINE.match(line):
             break
         parts.append(line)
     text = " ".join(p.rstrip(" \t\\") for p in parts)
-    cut = _CUT.search(text)
-    if cut is not None:
-        text = text[: cut.start()]
-    page = _PAGE_NUMBER.search(text)
+    if _may_cut(text):
+        cut = _CUT.search(text)
+        if cut is not None:
+            text = text[: cut.start()]
+    page = _PAGE_NUMBER.search(text) if "OF" in text else None
     if page is not None:
         text = _before_station(text[: page.start()])
     text = " ".join(text.split()).lstrip(":; ")
-    text = _MARK.sub("", text)
-    if text[:1].isupper() and text[:1] != "(":
-        text = _INDEX_SUFFIX.sub("", _INDEX_PREFIX.sub("", text))
+    if text[:1] == "(":
+        text = _MARK.sub("", text)
+    if text[:1].isupper():
+        prefix = _INDEX_PREFIX.match(text)
+        if prefix is not None:
+            text = text[prefix.end() :]
+        if text.endswith("]"):
+            text = _INDEX_SUFFIX.sub("", text)
     return text or None
+
+
+def _label(head: str) -> re.Match[str] | None:
+    """The first SUBJECT label that does not end a word; found by ``str.find`` (a regex
+    opening with "S" would stop at every S of the routing block)."""
+    pos = 0
+    while True:
+        upper, mixed = head.find("SUBJ", pos), head.find("Subj", pos)
+        at = upper if mixed < 0 or 0 <= upper < mixed else mixed
+        if at < 0:
+            return None
+        if not _after_letter(head, at):
+            m = _LABEL.match(head, at)
+            if m is not None:
+                return m
+        pos = at + 1
+
+
+def _lines(head: str, start: int) -> list[str]:
+    """Up to ``_MAX_LINES`` lines from ``start`` on, without copying the rest of the head."""
+    lines: list[str] = []
+    for _ in range(_MAX_LINES):
+        end = head.find("\n", start)
+        if end < 0:
+            lines.append(head[start:])
+            break
+        lines.append(head[start:end])
+        start = end + 1
+    return lines
+
+
+def _may_cut(text: str) -> bool:
+    """Does ``text`` hold a word ``_CUT`` looks for? Most subjects do not."""
+    low = text.lower()
+    return "ref" in low or "classified" in low or "sensitive" in low or "summary" in low
 
 
 def _after_letter(text: str, at: int) -> bool:

@@ -9,7 +9,7 @@ it lives on unchanged in ``Cable.raw``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 PARTIAL_NOTE = "This record is a partial extract of the original cable"
 
@@ -17,8 +17,8 @@ PARTIAL_NOTE = "This record is a partial extract of the original cable"
 # PlusD's bare "PAGE 01   STATE  097844", and the repeated section header of long cables
 # ("ROME 00001196 002 OF 004").
 _PAGE_HEADER = re.compile(
-    r"^[ \t]*(?:PAGE[ \t]+\d{2,3}[ \t]+[A-Z][A-Z .]*?[ \t]+\d{3,6}(?:[ \t]+\d{2}[ \t]+OF[ \t]+\d{2})?"
-    r"(?:[ \t]+\d{6}Z)?"
+    r"^[ \t]*(?:PAGE[ \t]+\d{2,3}[ \t]+[A-Z][A-Z .]*?[ \t]+\d{3,6}"
+    r"(?:[ \t]+\d{2}[ \t]+OF[ \t]+\d{2})?(?:[ \t]+\d{6}Z)?"
     r"|[A-Z][A-Z ]*?[ \t]\d{8}[ \t]+\d{3}[ \t]+OF[ \t]+\d{3})[ \t]*$",
     re.M,
 )
@@ -29,7 +29,8 @@ _BANNER_BEFORE_PAGE = re.compile(
 )
 _GLUED_PAGE = re.compile(
     r"(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)?[ \t]*\n?"
-    r"PAGE[ \t]+\d{2,3}[ \t]+[A-Z][A-Z .]*?[ \t]+\d{3,6}[ \t]+\d{2}[ \t]+OF[ \t]+\d{2}[ \t]+\d{6}Z[ \t]*"
+    r"PAGE[ \t]+\d{2,3}[ \t]+[A-Z][A-Z .]*?[ \t]+\d{3,6}[ \t]+\d{2}[ \t]+OF[ \t]+\d{2}"
+    r"[ \t]+\d{6}Z[ \t]*"
 )
 # The repeated header of each later page of a long cable, on a line of its own, with the
 # sub-version some posts add ("ROME 00001196 002 OF 004", "NEW DELHI 00009127 001.2 OF 006"):
@@ -48,8 +49,7 @@ _FIRST_PARAGRAPH = re.compile(r"\n[ \t]*1[.)][ \t]")
 _FIRST_PARAGRAPH_AT_START = re.compile(r"[ \t]*1[.)][ \t]")
 
 
-@dataclass(frozen=True, slots=True)
-class Prepared:
+class Prepared(NamedTuple):  # a named tuple: cheaper to build than a dataclass
     text: str  # normalised full text
     head: str  # header block: everything before the first numbered paragraph
     body: str  # from the first numbered paragraph on
@@ -65,7 +65,7 @@ def normalise(raw: str) -> str:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.isascii() and ("\u00b6" in text or "\ufffd" in text):
         text = _PILCROW.sub("", text)
-    if "](" in text:
+    if "]" in text and "](" in text:
         text = _MD_LINK.sub(r"\1", _MD_PERMALINK.sub("", text))
     if "PAGE" in text:
         text = _BANNER_BEFORE_PAGE.sub("\n", text)
@@ -103,9 +103,9 @@ def _first_paragraph(text: str) -> int:
 
 def prepare(raw: str) -> Prepared:
     text = normalise(raw)
-    partial = PARTIAL_NOTE in text
     cut = _first_paragraph(text)
     head, body = (text, "") if cut < 0 else (text[:cut], text[cut:])
+    partial = PARTIAL_NOTE in head  # the note heads the page, above the cable's text
     if "OF 0" in head:
         cleaned = _without_section_headers(head)
         if cleaned is not head:

@@ -19,6 +19,7 @@ from cablegram.query.fields import field_node, prefix
 from cablegram.query.lexer import Kind, Token, tokenize
 from cablegram.query.nodes import And, MatchAll, Not, Or, Phrase, QueryNode, Term
 
+MAX_DEPTH = 32  # nested groups and exclusions: far beyond what anyone types
 _ENDS_SEQ = (Kind.END, Kind.RPAREN)
 _CANNOT_START = (Kind.END, Kind.RPAREN, Kind.OR, Kind.AND)
 
@@ -33,6 +34,7 @@ class _Parser:
         self.text = text
         self.tokens = tokenize(text)
         self.i = 0
+        self.depth = 0
 
     @property
     def token(self) -> Token:
@@ -49,6 +51,13 @@ class _Parser:
 
     def error(self, message: str, token: Token) -> QueryError:
         return QueryError(message, token.pos, self.text)
+
+    def enter(self, token: Token) -> None:
+        """One level deeper: the parser and the compiler recurse once per level, so a
+        pathological query must stop here, with a message, not at Python's recursion limit."""
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise self.error(f"the query nests more than {MAX_DEPTH} levels deep", token)
 
     def parse(self) -> QueryNode:
         node = self.seq()
@@ -82,7 +91,10 @@ class _Parser:
             op = self.advance()
             if self.kind() in _CANNOT_START:
                 raise self.error(f"nothing to exclude after {op.text}", op)
-            return Not(self.unary())
+            self.enter(op)
+            child = self.unary()
+            self.depth -= 1
+            return Not(child)
         return self.primary()
 
     def primary(self) -> QueryNode:
@@ -106,10 +118,12 @@ class _Parser:
     def group(self, opening: Token) -> QueryNode:
         if self.kind() is Kind.RPAREN:
             raise self.error("empty parentheses", opening)
+        self.enter(opening)
         node = self.seq()
         if self.kind() is not Kind.RPAREN:
             raise self.error("this '(' is never closed", opening)
         self.advance()
+        self.depth -= 1
         return node
 
 

@@ -75,6 +75,12 @@ class SQLiteStore:
         with self._transaction() as conn:
             return sqlite_write.add_batch(conn, batch)
 
+    def add_tracked(self, batch: Sequence[ParsedRecord]) -> sqlite_write.BatchResult:
+        """``add``, also saying which cables got a new current version and where the change
+        log stood before and after: what ingest needs to index a batch as it stores it."""
+        with self._transaction() as conn:
+            return sqlite_write.add_batch_tracked(conn, batch)
+
     def stored(self, items: Sequence[tuple[str, str, SourceRecord]]) -> list[bool]:
         keys = [rows.version_key(cid, sha, record) for cid, sha, record in items]
         found = sqlite_write.existing_keys(self._conn, keys)
@@ -211,8 +217,7 @@ class SQLiteStore:
             yield from ((int(s), str(cid)) for s, cid in chunk)
 
     def last_change(self) -> int:
-        row = self._conn.execute("SELECT max(seq) FROM changes").fetchone()
-        return int(row[0] or 0)
+        return sqlite_write.last_change(self._conn)
 
     def cable_ids(self) -> Iterator[str]:
         last = ""

@@ -16,7 +16,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from cablegram.model import Cable
 from cablegram.store import rows
@@ -55,10 +55,39 @@ class _Current:
     rank: Rank
     facts: CableFacts | None = None  # set when this batch brings the winner
     version_count: int = 0  # versions this batch adds
+    stored_count: int = 0  # versions stored before this batch
+    position: int = -1  # the winner's place in the batch, when this batch brings it
+
+
+class NewCurrent(NamedTuple):
+    """A cable this batch changed: the new current version's place in the batch (-1 if the
+    batch only added versions that did not become current) and the cable's version count
+    after it (what its index document must say)."""
+
+    position: int
+    cable_id: str
+    version_count: int
+    known: bool  # the store had the cable before this batch
+
+
+class BatchResult(NamedTuple):
+    """What a batch did, for a writer that keeps the search index in step with the store:
+    the change log ran from ``first_seq`` (exclusive) to ``last_seq`` in this batch alone."""
+
+    outcomes: list[Outcome]
+    currents: list[NewCurrent]
+    first_seq: int
+    last_seq: int
 
 
 def add_batch(conn: sqlite3.Connection, batch: Sequence[ParsedRecord]) -> list[Outcome]:
     """Insert a batch; the caller holds the write transaction."""
+    return add_batch_tracked(conn, batch).outcomes
+
+
+def add_batch_tracked(conn: sqlite3.Connection, batch: Sequence[ParsedRecord]) -> BatchResult:
+    """``add_batch``, also telling which cables got a new current version."""
+    first_seq = last_change(conn)
     keys = [rows.version_key(p.cable_id, p.text_sha256, p.record) for p in batch]
     seen = existing_keys(conn, keys)
     currents = current_ranks(conn, {p.cable_id for p in batch})
@@ -67,7 +96,7 @@ def add_batch(conn: sqlite3.Connection, batch: Sequence[ParsedRecord]) -> list[O
     now = rows.now()
     outcomes: list[Outcome] = []
     inserts: list[tuple[object, ...]] = []
-    for parsed, key in zip(batch, keys, strict=True):
+    for position, (parsed, key) in enumerate(zip(batch, keys, strict=True)):
         if key in seen:
             outcomes.append(Outcome.UNCHANGED)
             continue
@@ -75,11 +104,26 @@ def add_batch(conn: sqlite3.Connection, batch: Sequence[ParsedRecord]) -> list[O
         outcomes.append(Outcome.UPDATED if parsed.cable_id in currents else Outcome.NEW)
         derived = rows.derived_of(parsed)
         inserts.append(_version_row(parsed, derived.parsed_json, key, next_id, now))
-        _consider(currents, parsed, derived.facts, next_id)
+        _consider(currents, parsed, derived.facts, next_id, position)
         next_id += 1
     conn.executemany(_INSERT_VERSION, inserts)
     _write_currents(conn, currents, known)
-    return outcomes
+    # One change per new version, in ingest order: every new version changes what the index
+    # shows for its cable (its content, or at least its version count), and a log that does
+    # not depend on where batches happen to split is the same after a crash and a re-run.
+    conn.executemany("INSERT INTO changes (cable_id) VALUES (?)", [(r[1],) for r in inserts])
+    news = [
+        NewCurrent(c.position if c.facts else -1, cid, c.stored_count + c.version_count,
+                   cid in known)
+        for cid, c in currents.items()
+        if c.facts is not None or c.version_count
+    ]
+    return BatchResult(outcomes, news, first_seq, last_change(conn))
+
+
+def last_change(conn: sqlite3.Connection) -> int:
+    row = conn.execute("SELECT max(seq) FROM changes").fetchone()
+    return int(row[0] or 0)
 
 
 def existing_keys(conn: sqlite3.Connection, keys: Sequence[str]) -> set[str]:
@@ -96,11 +140,11 @@ def current_ranks(conn: sqlite3.Connection, cable_ids: Iterable[str]) -> dict[st
     for part in _chunks(list(cable_ids)):
         marks = ",".join("?" * len(part))
         sql = (
-            "SELECT cable_id, current_released, current_source_rank, current_version_id"
-            f" FROM cables WHERE cable_id IN ({marks})"
+            "SELECT cable_id, current_released, current_source_rank, current_version_id,"
+            f" version_count FROM cables WHERE cable_id IN ({marks})"
         )
-        for cable_id, released, source_rank, version_id in conn.execute(sql, part):
-            found[cable_id] = _Current(rank(released, source_rank, version_id))
+        for cable_id, released, source_rank, version_id, count in conn.execute(sql, part):
+            found[cable_id] = _Current(rank(released, source_rank, version_id), stored_count=count)
     return found
 
 
@@ -135,18 +179,23 @@ def _version_row(
 
 
 def _consider(
-    currents: dict[str, _Current], parsed: ParsedRecord, facts: CableFacts, version_id: int
+    currents: dict[str, _Current],
+    parsed: ParsedRecord,
+    facts: CableFacts,
+    version_id: int,
+    position: int,
 ) -> None:
     record = parsed.record
     candidate = rank(rows.timestamp(record.released), rows.source_rank(record), version_id)
     current = currents.get(parsed.cable_id)
     if current is None:
-        currents[parsed.cable_id] = _Current(candidate, facts, 1)
+        currents[parsed.cable_id] = _Current(candidate, facts, 1, position=position)
         return
     current.version_count += 1
     if candidate > current.rank:
         current.rank = candidate
         current.facts = facts
+        current.position = position
 
 
 def _write_currents(
@@ -161,14 +210,20 @@ def _write_currents(
     )
     conn.executemany(_UPSERT_CABLE, [_cable_row(cid, c) for cid, c in winners.items()])
     refresh_links(
-        conn, [(cid, c.facts) for cid, c in winners.items() if c.facts is not None], known
+        conn, [(cid, c.facts) for cid, c in winners.items() if c.facts is not None], known,
+        log=False,
     )
 
 
 def refresh_links(
-    conn: sqlite3.Connection, cables: Sequence[tuple[str, CableFacts]], known: set[str]
+    conn: sqlite3.Connection,
+    cables: Sequence[tuple[str, CableFacts]],
+    known: set[str],
+    *,
+    log: bool = True,
 ) -> None:
-    """Replace refs and tags of cables whose current parse changed, and log the change."""
+    """Replace refs and tags of cables whose current parse changed, and log the change
+    (unless the caller logs it)."""
     stale = [(cid,) for cid, _ in cables if cid in known]
     conn.executemany("DELETE FROM refs WHERE cable_id = ?", stale)
     conn.executemany("DELETE FROM tags WHERE cable_id = ?", stale)
@@ -184,7 +239,10 @@ def refresh_links(
         "INSERT OR IGNORE INTO tags (cable_id, code) VALUES (?, ?)",
         [(cid, code) for cid, facts in cables for code in facts.tags],
     )
-    conn.executemany("INSERT INTO changes (cable_id) VALUES (?)", [(cid,) for cid, _ in cables])
+    if log:
+        conn.executemany(
+            "INSERT INTO changes (cable_id) VALUES (?)", [(cid,) for cid, _ in cables]
+        )
 
 
 def denormalised(facts: CableFacts) -> tuple[object, ...]:

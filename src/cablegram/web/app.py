@@ -8,6 +8,7 @@ archive named by ``$CABLEGRAM_DB``.
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib.resources import files
@@ -19,8 +20,10 @@ from fastapi.staticfiles import StaticFiles
 from starlette.responses import Response
 
 from cablegram import __version__
+from cablegram.access import DEMO, AccessConfig, AccessControl, Reader
+from cablegram.access.config import config_from_env
 from cablegram.archive import Archive
-from cablegram.web import apidocs, routes_api, routes_browse, routes_pages
+from cablegram.web import apidocs, auth, routes_api, routes_browse, routes_pages
 from cablegram.web.head import HeadAsGet
 from cablegram.web.problems import Problem, install
 from cablegram.web.reader import ReaderView, open_thread
@@ -34,17 +37,44 @@ DESCRIPTION = (
 )
 
 
-def create_app(archive: Archive | str | Path) -> FastAPI:
-    """The app over an archive (an ``Archive``, whose path is reopened, or a db path)."""
+MAX_VIEWS = 256  # one per distinct reader profile; users with equal profiles share one
+
+
+def create_app(archive: Archive | str | Path, access: AccessControl | None = None,
+               config: AccessConfig = DEMO) -> FastAPI:
+    """The app over an archive (an ``Archive``, whose path is reopened, or a db path).
+
+    ``access``: the archive's access control (users, sessions, the policy); opened on the
+    archive's database with ``config`` when not given, and then closed with the app.
+    """
     thread = open_thread(archive)
-    shared = ReaderView(thread)
+    owned = access is None
+    if access is None:
+        access = AccessControl(thread_path(archive), config)
+    control = access
     templates = Templates()
+    views: dict[Reader, ReaderView] = {}
+    lock = threading.Lock()
+
+    def view_for(reader: Reader) -> ReaderView:
+        with lock:
+            view = views.get(reader)
+            if view is None:
+                if len(views) >= MAX_VIEWS:
+                    views.clear()
+                view = views[reader] = ReaderView(thread, reader, control.policy, control)
+            return view
+
+    def reader_for(request: Request) -> ReaderView:
+        return view_for(control.reader_for(auth.identify(control, request)))
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         await thread.run(lambda: thread.archive().index())  # open, catch the index up
         yield
         thread.close()
+        if owned:
+            control.close()
 
     app = FastAPI(
         title="cablegram",
@@ -55,7 +85,8 @@ def create_app(archive: Archive | str | Path) -> FastAPI:
         openapi_url="/api/openapi.json",
         lifespan=lifespan,
     )
-    app.state.reader_for = lambda request: shared
+    app.state.reader_for = reader_for
+    app.state.access = control
     app.state.templates = templates
     app.add_middleware(HeadAsGet)
     app.add_middleware(SecurityHeaders)
@@ -67,15 +98,23 @@ def create_app(archive: Archive | str | Path) -> FastAPI:
     app.include_router(routes_api.problem_router)
     app.include_router(routes_pages.router(templates))
     app.include_router(routes_browse.router(templates))
+    app.include_router(auth.router(templates, control))
     _install_docs(app, templates)
     return app
 
 
+def thread_path(archive: Archive | str | Path) -> Path:
+    return archive.db_path if isinstance(archive, Archive) else Path(archive)
+
+
 def app_from_env() -> FastAPI:
-    """For ``uvicorn --factory``: the archive at ``$CABLEGRAM_DB`` (else ./cablegram.db)."""
+    """For ``uvicorn --factory``: the archive at ``$CABLEGRAM_DB`` (else ./cablegram.db),
+    access settings from ``$CABLEGRAM_ACCESS_CONFIG`` and ``$CABLEGRAM_PUBLIC_PROFILE``."""
     from cablegram.store import default_db_path
 
-    return create_app(Path(os.environ.get("CABLEGRAM_DB") or default_db_path()))
+    return create_app(Path(os.environ.get("CABLEGRAM_DB") or default_db_path()),
+                      config=config_from_env())
+
 
 
 def _error_page(templates: Templates, request: Request, problem: Problem) -> Response:

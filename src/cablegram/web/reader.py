@@ -1,9 +1,10 @@
 """The one door through which every page and API route reads the archive.
 
-Access control (who may see which cable, paragraph, subject or count) will be decided here
-and nowhere else: routes never touch ``Archive`` directly, so a policy plugged into
-``ReaderView`` covers cable pages, search hits, facets, citation lists, versions, diffs,
-exports and browse lists at once. Today every reader sees everything.
+Access control (who may see which cable, paragraph, subject or count) is applied here and
+nowhere else: routes never touch ``Archive`` directly, and each ``ReaderView`` belongs to
+one ``access.Reader`` and asks the ``Policy`` (through ``access_view.Gate``) for cable
+pages, search hits, facets, citation lists, versions, diffs, exports and browse lists. A
+reader who ``sees_everything`` (the demo) takes the unfiltered fast paths.
 
 SQLite connections belong to the thread that opened them, and the index is best opened
 once, so all archive work runs on one dedicated thread (``ArchiveThread``) that owns the
@@ -22,10 +23,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, ParamSpec, TypeVar, cast
 
+from cablegram.access import AccessControl, Policy, Reader
+from cablegram.access.reader import ALL
 from cablegram.archive import Archive
-from cablegram.diff import VersionDiff
+from cablegram.diff import VersionDiff, diff_versions
+from cablegram.model import Classification
 from cablegram.query import QueryError
-from cablegram.store.base import ArchiveStats, Citation, StoredCable, Version
+from cablegram.store.base import ArchiveStats, Citation, Store, StoredCable, Version
+from cablegram.web.access_view import Gate, RedactedVersions, scoped_stats
 
 if TYPE_CHECKING:
     from cablegram.index.results import SearchResults
@@ -37,6 +42,8 @@ OVERVIEW_TTL_S = 60.0  # whole-archive facet lists: recomputed at most once a mi
 SPANS_TTL_S = 600.0  # origin year spans: one query per origin, so kept longer
 FACET_SIZE = 25  # buckets per facet on a search page
 BROWSE_FACET_SIZE = 5000  # buckets per facet on browse pages: every tag, every origin
+BROWSE_FACETS = ("origin", "year", "month", "classification", "tags", "caveats", "reasons",
+                 "signers")  # the index's facets.ALL_FACETS (signers is not a default one)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,10 +89,27 @@ class ArchiveThread:
 class ReaderView:
     """What one reader may read. Every method runs on the archive thread (see ``run``)."""
 
-    def __init__(self, thread: ArchiveThread) -> None:
+    def __init__(self, thread: ArchiveThread, reader: Reader | None = None,
+                 policy: Policy | None = None, access: AccessControl | None = None) -> None:
         self._thread = thread
+        self._access = access
+        self.reader = reader if reader is not None else EVERYONE
+        self.policy = policy if policy is not None else Policy()
         self._cache: dict[str, tuple[float, object]] = {}
         self._lock = threading.Lock()
+
+    def audit_read(self, cable_id: str, source: str, export: str | None = None) -> None:
+        """Record that this (signed-in) reader opened or exported a cable."""
+        if self._access is not None:
+            self._access.audit_read(self.reader, cable_id, source, export=export)
+
+    @property
+    def _open(self) -> bool:
+        return self.reader.sees_everything
+
+    @property
+    def _gate(self) -> Gate:
+        return Gate(self.policy, self.reader, self._archive.store)
 
     async def run(self, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
         return await self._thread.run(fn, *args, **kwargs)
@@ -97,20 +121,40 @@ class ReaderView:
     # -- records ------------------------------------------------------------------------
 
     def cable(self, cable_id: str) -> StoredCable | None:
-        return self._archive.get(cable_id)
+        """The cable as this reader may see it; None when absent or invisible (alike)."""
+        stored = self._archive.get(cable_id)
+        if stored is None or self._open:
+            return stored
+        return self._gate.cable(stored)
 
     def versions(self, cable_id: str) -> list[Version]:
-        return self._archive.versions(cable_id)
+        versions = self._archive.versions(cable_id)
+        return versions if self._open else self._gate.versions(versions)
 
     def cites(self, cable_id: str) -> list[Citation]:
-        return self._archive.cites(cable_id)
+        cites = self._archive.cites(cable_id)
+        if self._open:
+            return cites
+        stored = self._archive.get(cable_id)
+        return self._gate.cites(stored, cites) if stored is not None else []
 
     def cited_by(self, cable_id: str) -> list[Citation]:
-        return self._archive.cited_by(cable_id)
+        cited_by = self._archive.cited_by(cable_id)
+        if self._open:
+            return cited_by
+        if self.cable(cable_id) is None:
+            return []
+        return self._gate.cited_by(cited_by)
 
     def diff(self, cable_id: str, a: int | None, b: int | None) -> VersionDiff:
-        """Raises ``cablegram.diff.DiffError`` when the versions do not exist."""
-        return self._archive.diff(cable_id, a, b)
+        """Raises ``cablegram.diff.DiffError`` when the versions do not exist (or are not
+        visible: the same message as for an unknown id)."""
+        if self._open:
+            return self._archive.diff(cable_id, a, b)
+        from cablegram.archive import canonical
+
+        cid = canonical(cable_id)
+        return diff_versions(cast(Store, RedactedVersions(self.versions(cid))), cid, a, b)
 
     def dossier(self, cable_id: str) -> Dossier | None:
         """A cable with its citations and versions, read in one trip to the archive thread."""
@@ -128,23 +172,29 @@ class ReaderView:
     ) -> SearchResults:
         """Raises ``QueryError`` for a malformed query, ``ValueError`` for a bad sort/page."""
         try:
+            scope = None if self._open else self.policy.search_scope(self.reader)
             return self._archive.search(query, sort=sort, page=page, per_page=per_page,
-                                        facets=facets, facet_size=FACET_SIZE)
+                                        facets=facets, facet_size=FACET_SIZE, scope=scope,
+                                        facet_names=BROWSE_FACETS)
         except RecursionError as exc:  # the query parser recurses once per nesting level
             raise QueryError("the query nests parentheses or operators too deeply", 0,
                              query) from exc
 
     def stats(self) -> ArchiveStats:
         """Archive statistics (a few table scans), cached as briefly as the overview."""
-        return self._memo("stats", self._archive.stats, OVERVIEW_TTL_S)
+        if self._open:
+            return self._memo("stats", self._archive.stats, OVERVIEW_TTL_S)
+        return self._memo("stats", lambda: scoped_stats(self.overview()), OVERVIEW_TTL_S)
 
     def overview(self) -> Overview:
         """Facets over the whole archive: browse pages and the home page ask for them."""
         return self._memo("overview", self._overview_now, OVERVIEW_TTL_S)
 
     def _overview_now(self) -> Overview:
+        scope = None if self._open else self.policy.search_scope(self.reader)
         results = self._archive.search("", per_page=1, facets=True,
-                                       facet_size=BROWSE_FACET_SIZE)
+                                       facet_size=BROWSE_FACET_SIZE, scope=scope,
+                                       facet_names=BROWSE_FACETS)
         return Overview(results.total, results.facets)
 
     def origin_years(self) -> dict[str, tuple[int, int]]:
@@ -152,18 +202,9 @@ class ReaderView:
         return self._memo("origin_years", self._origin_years_now, SPANS_TTL_S)
 
     def _origin_years_now(self) -> dict[str, tuple[int, int]]:
-        """Oldest and newest cable of each origin: two top-1 date-sorted searches each,
-        far cheaper than a year facet per origin on a large archive."""
-        spans: dict[str, tuple[int, int]] = {}
-        for origin, _ in self.overview().facets.get("origin", []):
-            if '"' in origin:
-                continue
-            ends = [self._archive.search(f'origin:"{origin}"', sort=order, per_page=1,
-                                         facets=False).hits for order in ("date", "-date")]
-            years = [hits[0].created.year for hits in ends if hits and hits[0].created]
-            if len(years) == 2:
-                spans[origin] = (years[0], years[1])
-        return spans
+        """Oldest and newest year of each origin's cables that this reader may find."""
+        scope = None if self._open else self.policy.search_scope(self.reader)
+        return self._archive.index().origin_years(scope=scope)
 
     def _memo(self, key: str, compute: Callable[[], T], ttl: float) -> T:
         now = time.monotonic()
@@ -175,6 +216,9 @@ class ReaderView:
         with self._lock:
             self._cache[key] = (time.monotonic(), value)
         return value
+
+
+EVERYONE = Reader(None, Classification.TOP_SECRET, frozenset({ALL}), frozenset({ALL}))
 
 
 @dataclass(frozen=True, slots=True)

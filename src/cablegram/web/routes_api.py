@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Request
 
 from cablegram.model import TagKind
 from cablegram.refdata import tag_info
@@ -22,6 +22,7 @@ from cablegram.web.api_models import (
     cable_out,
     search_out,
 )
+from cablegram.web.auth import source
 from cablegram.web.deps import Reader, canonical, search_state
 from cablegram.web.problems import MEDIA_TYPE, TYPES, not_found
 from cablegram.web.querystate import DEFAULT_PER_PAGE, MAX_PER_PAGE
@@ -44,6 +45,7 @@ QueryText = Annotated[str, Query(
 @router.get("/cables/{cable_id}", response_model=CableOut, summary="One cable",
             responses=NOT_FOUND)
 async def get_cable(
+    request: Request,
     reader: Reader,
     cable_id: Annotated[str, Path(description="Any spelling of a reference id, e.g. "
                                               "05ALMATY4143 or '05 ALMATY 004143'")],
@@ -54,6 +56,7 @@ async def get_cable(
     dossier = await reader.run(reader.dossier, cid)
     if dossier is None:
         raise not_found(f"There is no cable {cid} in this archive.")
+    await reader.run(reader.audit_read, dossier.stored.cable_id, source(request), None)
     return cable_out(dossier)
 
 

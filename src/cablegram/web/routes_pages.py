@@ -17,6 +17,7 @@ from cablegram.query import QueryError
 from cablegram.refdata import tag_info
 from cablegram.web import browse, searchview
 from cablegram.web.api_models import cable_out
+from cablegram.web.auth import source
 from cablegram.web.deps import Reader, canonical, search_state
 from cablegram.web.presenters import cable_href, filter_value, present
 from cablegram.web.problems import Problem, not_found
@@ -70,14 +71,14 @@ def router(templates: Templates) -> APIRouter:
         return templates.render(request, "tag.html", context)
 
     @r.get("/cable/{cable_id}.txt")
-    async def cable_text(reader: Reader, cable_id: str) -> Response:
-        dossier = await _dossier(reader, cable_id)
+    async def cable_text(request: Request, reader: Reader, cable_id: str) -> Response:
+        dossier = await _dossier(reader, cable_id, request, "txt")
         return PlainTextResponse(dossier.stored.version.raw, headers=_attachment(
             f"{dossier.stored.cable_id}.txt"))
 
     @r.get("/cable/{cable_id}.json")
-    async def cable_json(reader: Reader, cable_id: str) -> Response:
-        dossier = await _dossier(reader, cable_id)
+    async def cable_json(request: Request, reader: Reader, cable_id: str) -> Response:
+        dossier = await _dossier(reader, cable_id, request, "json")
         body = json.dumps(cable_out(dossier).model_dump(), ensure_ascii=False, indent=2)
         return Response(body, media_type="application/json",
                         headers=_attachment(f"{dossier.stored.cable_id}.json"))
@@ -101,7 +102,7 @@ def router(templates: Templates) -> APIRouter:
         cid = canonical(cable_id)
         if cid != cable_id:
             return RedirectResponse(cable_href(cid), status_code=308)
-        dossier = await _dossier(reader, cid)
+        dossier = await _dossier(reader, cid, request)
         return templates.render(request, "cable.html", {"page": present(dossier), "q": ""})
 
     @r.get("/favicon.ico")
@@ -117,11 +118,15 @@ def _home_data(reader: ReaderView) -> tuple[Any, Any, Any]:
     return reader.stats(), reader.overview(), recent
 
 
-async def _dossier(reader: ReaderView, cable_id: str) -> Dossier:
+async def _dossier(reader: ReaderView, cable_id: str, request: Request,
+                   export: str | None = None) -> Dossier:
+    """The cable as the reader may see it; a cable they may not see is a 404 worded
+    exactly as for an unknown id. Reads by signed-in readers are audited."""
     cid = canonical(cable_id)
     dossier = await reader.run(reader.dossier, cid)
     if dossier is None:
         raise not_found(f"There is no cable {cid} in this archive.")
+    await reader.run(reader.audit_read, dossier.stored.cable_id, source(request), export)
     return dossier
 
 
