@@ -39,7 +39,8 @@ class FormatCounts:
 class IngestSummary:
     """``elapsed`` is wall time; ``store_seconds`` the part spent inside the store's writes
     (``store_cpu_seconds`` of it on the CPU, the rest waiting for disk or for a core) and
-    ``index_seconds`` the index sync, so each side's rate can be told apart."""
+    ``index_seconds`` the indexing (batch by batch, its commits, and the sync at the end),
+    so each side's rate can be told apart."""
 
     by_format: dict[str, FormatCounts] = field(default_factory=dict)
     elapsed: float = 0.0

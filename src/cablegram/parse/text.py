@@ -11,40 +11,26 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from cablegram.parse.pages import without_page_headers
+
 PARTIAL_NOTE = "This record is a partial extract of the original cable"
 
-# "PAGE 02 ROME 01196 01 OF 02 082030Z" and "PAGE 02        HARARE  05461  01 OF 02  271458Z",
-# PlusD's bare "PAGE 01   STATE  097844", and the repeated section header of long cables
-# ("ROME 00001196 002 OF 004").
-_PAGE_HEADER = re.compile(
-    r"^[ \t]*(?:PAGE[ \t]+\d{2,3}[ \t]+[A-Z][A-Z .]*?[ \t]+\d{3,6}"
-    r"(?:[ \t]+\d{2}[ \t]+OF[ \t]+\d{2})?(?:[ \t]+\d{6}Z)?"
-    r"|[A-Z][A-Z ]*?[ \t]\d{8}[ \t]+\d{3}[ \t]+OF[ \t]+\d{3})[ \t]*$",
-    re.M,
-)
-# A classification banner glued to the end of a line just before a page header
-# ("... THEY REALIZE  CONFIDENTIAL" then "PAGE 03 ...").
-_BANNER_BEFORE_PAGE = re.compile(
-    r"[ \t]+(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)[ \t]*\n(?=PAGE[ \t]+\d)"
-)
-_GLUED_PAGE = re.compile(
-    r"(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)?[ \t]*\n?"
-    r"PAGE[ \t]+\d{2,3}[ \t]+[A-Z][A-Z .]*?[ \t]+\d{3,6}[ \t]+\d{2}[ \t]+OF[ \t]+\d{2}"
-    r"[ \t]+\d{6}Z[ \t]*"
-)
 # The repeated header of each later page of a long cable, on a line of its own, with the
 # sub-version some posts add ("ROME 00001196 002 OF 004", "NEW DELHI 00009127 001.2 OF 006"):
 # found from its "OF 0" (a str.find), then matched from the start of that line.
 _SECTION_HEADER = re.compile(
     r"[ \t]*[A-Z][A-Z ]*?[ \t]\d{8}[ \t]+\d{3}(?:\.\d)?[ \t]+OF[ \t]+\d{3}[ \t\\]*(?=\n|$)"
 )
-_PILCROW = re.compile("(?m)^[ \t]*[\u00b6\ufffd][ \t]*")
+# Rules for line starts are written with a literal line break first (sre then skips ahead with
+# a fast search instead of trying a ``(?m)^`` anchor at every character), the first line
+# apart; ``_at_line_starts`` applies such a pair.
+_PILCROW = "[ \t]*[\u00b6\ufffd][ \t]*"
+_PILCROWS = (re.compile(_PILCROW), re.compile("\n" + _PILCROW))
 # Pages saved as Markdown keep their links as ``[PREL](#)`` (tag links) and ``[1](#)``
 # (the paragraph permalink glyph at the start of a paragraph).
-_MD_PERMALINK = re.compile(r"(?m)^[ \t]*\[(?:\d+|\u00b6)\]\([^)\s]*\)[ \t]*")
+_MD_PERMALINK = r"[ \t]*\[(?:\d+|\u00b6)\]\([^)\s]*\)[ \t]*"
+_MD_PERMALINKS = (re.compile(_MD_PERMALINK), re.compile(r"\n" + _MD_PERMALINK))
 _MD_LINK = re.compile(r"\[([^\]\n]{1,80})\]\((?:#|[^)\s]*)\)")
-# A literal newline first: sre then skips ahead with a fast search instead of trying a
-# ``(?m)^`` anchor at every character.
 _FIRST_PARAGRAPH = re.compile(r"\n[ \t]*1[.)][ \t]")
 _FIRST_PARAGRAPH_AT_START = re.compile(r"[ \t]*1[.)][ \t]")
 
@@ -64,14 +50,20 @@ def normalise(raw: str) -> str:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.isascii() and ("\u00b6" in text or "\ufffd" in text):
-        text = _PILCROW.sub("", text)
+        text = _at_line_starts(_PILCROWS, text)
     if "]" in text and "](" in text:
-        text = _MD_LINK.sub(r"\1", _MD_PERMALINK.sub("", text))
+        text = _MD_LINK.sub(r"\1", _at_line_starts(_MD_PERMALINKS, text))
     if "PAGE" in text:
-        text = _BANNER_BEFORE_PAGE.sub("\n", text)
-        text = _PAGE_HEADER.sub("", text)
-        text = _GLUED_PAGE.sub(" ", text)
+        text = without_page_headers(text)
     return text
+
+
+def _at_line_starts(patterns: tuple[re.Pattern[str], re.Pattern[str]], text: str) -> str:
+    """``text`` without what the pair (first line, later lines) matches at line starts."""
+    first = patterns[0].match(text)
+    if first is not None:
+        text = text[first.end() :]
+    return patterns[1].sub("\n", text)
 
 
 def _without_section_headers(text: str) -> str:
