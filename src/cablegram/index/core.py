@@ -24,7 +24,14 @@ from cablegram.index import meta
 from cablegram.index import schema as f
 from cablegram.index.compile import compile_query
 from cablegram.index.document import to_document
-from cablegram.index.facets import FacetCounter, Remembered, copy, names_of, origin_spans
+from cablegram.index.facets import (
+    FacetCounter,
+    Remembered,
+    WholeSetFile,
+    copy,
+    names_of,
+    origin_spans,
+)
 from cablegram.index.results import Hit, SearchResults
 from cablegram.index.scope import IndexScope
 from cablegram.index.snippets import Snippets
@@ -35,6 +42,9 @@ WRITER_HEAP = 128_000_000  # shared by the threads; tantivy flushes a segment wh
 WRITER_THREADS = 2  # measured: ~1.6x the documents/s of one thread on an idle 2-core box
 SORTS = ("relevance", "date", "-date")
 RESULTS_REMEMBERED = 256
+
+
+WHOLE_SET_FILE = "cablegram-facets.json"  # see facets.WholeSetFile
 
 
 class IndexUnusable(RuntimeError):
@@ -55,7 +65,9 @@ class SearchIndex:
         self._lock = threading.Lock()
         self._generation = _generation(path)
         self._epoch = 0
-        self._facets = FacetCounter()
+        self._facets = FacetCounter(
+            disk=WholeSetFile(path / WHOLE_SET_FILE, lambda: _generation(path))
+        )
         # Whole results of recent searches: a reader going back, a shared link opened many
         # times, the same query from several clients. Keyed by epoch like the facets.
         self.recent: Remembered[SearchResults] = Remembered(RESULTS_REMEMBERED)

@@ -24,9 +24,12 @@ cable's placeholder shows anyway.
 
 from __future__ import annotations
 
+import json
+import os
 import threading
 from collections import Counter, OrderedDict
-from collections.abc import Hashable, Sequence
+from collections.abc import Callable, Hashable, Sequence
+from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 import tantivy
@@ -88,6 +91,60 @@ class Remembered(Generic[T]):
                 self._values.popitem(last=False)
 
 
+class WholeSetFile:
+    """The whole visible set's facet counts, kept beside the index for its current commit.
+
+    Counting every cable is the one expensive step of a search (about 100 ms at Cablegate
+    scale), and a fresh process (each ``cablegram search``, each server worker) would pay
+    it again; stored under the commit it describes, the first process to count pays for
+    all. A file from another commit is ignored and overwritten.
+    """
+
+    KEEP = 16  # reader scopes kept per commit
+
+    def __init__(self, path: Path, generation: Callable[[], object]) -> None:
+        self.path = path
+        self._generation = generation
+
+    def load(self, scope: tuple[object, ...]) -> tuple[int, Counts] | None:
+        data = self._read()
+        entry = data.get("entries", {}).get(_scope_text(scope)) if data else None
+        if entry is None:
+            return None
+        return int(entry[0]), {k: Counter(v) for k, v in entry[1].items()}
+
+    def save(self, scope: tuple[object, ...], value: tuple[int, Counts]) -> None:
+        data = self._read() or {"generation": self._stamp(), "entries": {}}
+        entries = data["entries"]
+        entries[_scope_text(scope)] = [value[0], {k: dict(v) for k, v in value[1].items()}]
+        while len(entries) > self.KEEP:
+            entries.pop(next(iter(entries)))
+        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+        try:
+            tmp.write_text(json.dumps(data), encoding="utf-8")
+            os.replace(tmp, self.path)
+        except OSError:  # a read-only index still searches; it just counts every time
+            tmp.unlink(missing_ok=True)
+
+    def _stamp(self) -> str:
+        return repr(self._generation())
+
+    def _read(self) -> dict[str, Any] | None:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if not isinstance(data, dict) or data.get("generation") != self._stamp():
+            return None
+        return data
+
+
+def _scope_text(scope: tuple[object, ...]) -> str:
+    """A stable spelling of a scope key (sets sorted: their order varies by process)."""
+    return json.dumps([sorted(map(str, p)) if isinstance(p, frozenset | set) else p
+                       for p in scope])
+
+
 def names_of(asked: Sequence[str] | None) -> tuple[str, ...]:
     """The facets to count, in their usual order; raises ValueError for an unknown one."""
     if asked is None:
@@ -104,9 +161,10 @@ class FacetCounter:
     the facets of the last ``remember`` queries: they depend on neither page nor sort, so
     paging through results or re-sorting them counts nothing again."""
 
-    def __init__(self, remember: int = REMEMBERED) -> None:
+    def __init__(self, remember: int = REMEMBERED, disk: WholeSetFile | None = None) -> None:
         self._visible: dict[tuple[int, object], tuple[int, Counts]] = {}
         self.recent: Remembered[Facets] = Remembered(remember)
+        self.disk = disk
 
     def count_cached(
         self,
@@ -144,9 +202,13 @@ class FacetCounter:
         gate = compiled.scope.header_filter()  # the reader's visible headers (access)
         key = (epoch, compiled.scope.key)
         cached = self._visible.get(key)
+        if cached is None and self.disk is not None:
+            cached = self.disk.load(compiled.scope.key)
         if cached is None:
             whole = searcher.aggregate(visible, spec(None, level, gate, ALL_FACETS))
             cached = (_total(whole), read(whole, ALL_FACETS))
+            if self.disk is not None:
+                self.disk.save(compiled.scope.key, cached)
             stale = [k for k in self._visible if k[0] != epoch or len(self._visible) > 64]
             for old in stale:
                 self._visible.pop(old, None)
