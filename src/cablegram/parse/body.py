@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 
 from cablegram.model import Paragraph, Section
-from cablegram.parse.layout import Layout, layout
+from cablegram.parse.layout import build, layout
 from cablegram.parse.markers import comment, summary
 
-__all__ = ["comment", "paragraphs", "paragraphs_of", "sections", "signers", "summary"]
+__all__ = ["comment", "paragraphs", "sections", "signers", "summary"]
 
 _SECTION = re.compile(r"ECTION[ \t\n]+(\d{1,3})[ \t\n]+OF[ \t\n]+(\d{1,3})\b")
 _SECTION_LOW = re.compile(r"ection[ \t\n]+(\d{1,3})[ \t\n]+of[ \t\n]+(\d{1,3})\b")
@@ -23,15 +23,9 @@ _LOW_REACH = 3000
 
 def paragraphs(body: str, *, first_line: int = 1) -> tuple[Paragraph, ...]:
     """Numbered paragraphs; ``line`` counts from ``first_line``, the line ``body`` starts on."""
-    return paragraphs_of(layout(body), first_line)
-
-
-def paragraphs_of(lay: Layout, first_line: int = 1) -> tuple[Paragraph, ...]:
-    """The paragraphs of a body laid out as ``lay`` (see ``paragraphs``)."""
-    return tuple(
-        Paragraph(number, text, marking, level, caveats, heading, first_line + line)
-        for number, line, text, marking, level, caveats, heading in lay.rows
-    )
+    if first_line == 1:
+        return layout(body).paragraphs
+    return build(body, first_line).paragraphs
 
 
 def signers(body: str) -> tuple[str, ...]:

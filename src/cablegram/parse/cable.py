@@ -64,8 +64,8 @@ def parse(
         if parts is not None:
             origin, serial = parts[1], parts[2]
 
-    lay = layout.build(prep.body)  # shared by paragraphs, summary, comment and signers
-    paragraphs = body.paragraphs_of(lay, prep.body_line)
+    lay = layout.build(prep.body, prep.body_line)  # for paragraphs, summary, comment, signers
+    paragraphs = lay.paragraphs
     level, marking = cline.level, cline.raw
     if level is None:
         level, marking = classline.banner_level(head)

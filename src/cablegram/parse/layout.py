@@ -33,7 +33,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-from cablegram.model import Classification
+from cablegram.model import Classification, Paragraph
 from cablegram.parse.markings import BANNER_WORDS, portion_mark
 from cablegram.parse.signers import trailer
 
@@ -71,13 +71,9 @@ _BLANK_RUN = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
 _LETTERS = frozenset("abdefghijklmnopqrtvwxyz")  # sub-item letters; c, s and u are marks
 _PLAIN_END = frozenset(".!?\"'”’)]:;,")
 
-# (number, relative line, text, marking, level, caveats, heading)
-ParaRow = tuple[int, int, str, str | None, Classification | None, tuple[str, ...], str | None]
-
-
 class Layout(NamedTuple):  # a named tuple: cheaper to build than a dataclass
     text: str  # "\n" + body
-    rows: tuple[ParaRow, ...]
+    paragraphs: tuple[Paragraph, ...]
     spans: tuple[tuple[int, int, bool], ...]  # (start, end, has heading) of each paragraph
     holes: tuple[tuple[int, int], ...]  # noise spans left out of any extracted text
     cut: int  # where the end-of-message trailer begins
@@ -90,36 +86,63 @@ def layout(body: str) -> Layout:
     return build(body)
 
 
-def build(body: str) -> Layout:
+def build(body: str, first_line: int = 1) -> Layout:
     """The layout of ``body``, uncached: the orchestrator builds it once and passes it on,
-    sparing the hash of the whole body that a cache lookup costs."""
+    sparing the hash of the whole body that a cache lookup costs. Paragraph lines count from
+    ``first_line``, the line ``body`` starts on."""
     text = "\n" + body
     cut, names = trailer(text)
-    numbered: list[_Numbered] = []
-    holes: list[tuple[int, int]] = []
-    for m in _LINE.finditer(text, 0, cut):
-        if m.group(1) is not None:
-            numbered.append(_numbered(text, m))
-        elif _NOISE_LINE.fullmatch(m.group(5).rstrip(" \t\\")):
-            holes.append((m.start(5), m.end()))
+    numbered, holes = _scan(text, cut)
     _of_holes(text, holes)
     holes.sort()
     chosen = _select(numbered)
-    rows, spans = _paragraphs(text, chosen, holes, cut)
-    return Layout(text, rows, spans, tuple(holes), cut, names)
+    paragraphs, spans = _paragraphs(text, chosen, holes, cut, first_line)
+    return Layout(text, paragraphs, spans, tuple(holes), cut, names)
+
+
+# A numbered line: (number, start, content, plain, strong, raw, meaning) where ``start`` is the
+# newline before the line, ``content`` where its text starts after the number and the portion
+# mark, ``plain`` where it starts if what looked like a mark is text, ``strong`` whether it
+# looks like a paragraph start (a portion mark or a blank line above), ``raw`` what stood in
+# parentheses after the number, and ``meaning`` the mark read as a classification. A plain
+# tuple: a body has dozens of them, and a named tuple costs five times more to build.
+_Meaning = tuple[str | None, Classification | None, tuple[str, ...]]
+_Numbered = tuple[int, int, int, int, bool, str, _Meaning]
+
+
+def _scan(text: str, cut: int) -> tuple[list[_Numbered], list[tuple[int, int]]]:
+    """The numbered lines before ``cut``, and the noise lines (banners, lone SIPDIS)."""
+    numbered: list[_Numbered] = []
+    holes: list[tuple[int, int]] = []
+    for m in _LINE.finditer(text, 0, cut):
+        number, _, mark, bare, noise = m.groups()
+        if number is None:
+            if _NOISE_LINE.fullmatch(noise.rstrip(" \t\\")):
+                holes.append((m.start(5), m.end()))
+            continue
+        raw = mark or bare or ""
+        meaning = _marking(raw) if raw else _NO_MARK
+        start, plain = m.start(), m.end(2)
+        if meaning[0] is not None:
+            numbered.append((int(number), start, m.end(), plain, True, raw, meaning))
+        else:
+            above = text.rfind("\n", 0, start)
+            strong = above < 0 or text[above:start].isspace()
+            numbered.append((int(number), start, plain, plain, strong, raw, meaning))
+    return numbered, holes
 
 
 def _paragraphs(
-    text: str, chosen: list[_Numbered], holes: list[tuple[int, int]], cut: int
-) -> tuple[tuple[ParaRow, ...], tuple[tuple[int, int, bool], ...]]:
-    """Rows and spans of the chosen paragraphs: text between one number and the next, less
-    noise, less a heading at its end (which goes to the next paragraph)."""
+    text: str, chosen: list[_Numbered], holes: list[tuple[int, int]], cut: int, first_line: int
+) -> tuple[tuple[Paragraph, ...], tuple[tuple[int, int, bool], ...]]:
+    """Paragraphs and spans of the chosen numbered lines: text between one number and the
+    next, less noise, less a heading at its end (which goes to the next paragraph)."""
     # "(a) ... (c) ..." sub-items numbered as paragraphs: then "(c)" is a letter, not a mark.
     lettered = any(n[5] in _LETTERS for n in chosen)
-    rows: list[ParaRow] = []
+    paragraphs: list[Paragraph] = []
     spans: list[tuple[int, int, bool]] = []
     heading: str | None = None
-    line, seen, h = 0, 0, 0
+    line, seen, h = first_line, 0, 0
     last = len(chosen) - 1
     for i, (number, start, content, plain, _, _, meaning) in enumerate(chosen):
         marking, level, caveats = meaning
@@ -139,33 +162,10 @@ def _paragraphs(
                 para = tidy(chunk[:kept]) if noisy else chunk[:kept].strip()
         line += text.count("\n", seen, start)
         seen = start
-        rows.append((number, line, para, marking, level, caveats, heading))
+        paragraphs.append(Paragraph(number, para, marking, level, caveats, heading, line))
         spans.append((content, end, heading is not None))
         heading = next_heading
-    return tuple(rows), tuple(spans)
-
-
-# A numbered line: (number, start, content, plain, strong, raw, meaning) where ``start`` is the
-# newline before the line, ``content`` where its text starts after the number and the portion
-# mark, ``plain`` where it starts if what looked like a mark is text, ``strong`` whether it
-# looks like a paragraph start (a portion mark or a blank line above), ``raw`` what stood in
-# parentheses after the number, and ``meaning`` the mark read as a classification. A plain
-# tuple: a body has dozens of them, and a named tuple costs five times more to build.
-_Meaning = tuple[str | None, Classification | None, tuple[str, ...]]
-_Numbered = tuple[int, int, int, int, bool, str, _Meaning]
-
-
-def _numbered(text: str, m: re.Match[str]) -> _Numbered:
-    number, _, mark, bare = m.group(1, 2, 3, 4)
-    start, plain = m.start(), m.end(2)
-    raw = mark or bare or ""
-    if raw:
-        meaning = _marking(raw)
-        if meaning[0] is not None:
-            return int(number), start, m.end(), plain, True, raw, meaning
-    above = text.rfind("\n", 0, start)
-    strong = above < 0 or text[above:start].isspace()
-    return int(number), start, plain, plain, strong, raw, _NO_MARK
+    return tuple(paragraphs), tuple(spans)
 
 
 _NO_MARK: tuple[None, None, tuple[str, ...]] = (None, None, ())
