@@ -148,9 +148,7 @@ class Archive:
 
     def close(self) -> None:
         if self._index is not None:
-            close = getattr(self._index, "close", None)
-            if callable(close):
-                close()
+            self._index.close()
             self._index = None
         self.store.close()
 
