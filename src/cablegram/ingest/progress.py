@@ -103,8 +103,7 @@ class RichProgress:
         assert self._task is not None
         self._done += n
         seconds = time.monotonic() - self._began
-        # a rate over a few milliseconds says nothing (and reads as millions per second)
-        rate = f"{self._done / seconds:,.0f}/s" if seconds >= 0.5 else ""
+        rate = f"{self._done / seconds:,.0f}/s" if seconds > 0 else ""
         self._progress.update(self._task, advance=n, rate=rate)
 
     def set_total(self, total: int) -> None:
