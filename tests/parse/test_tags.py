@@ -130,10 +130,14 @@ def _codes(head: str) -> list[tuple[str, TagKind]]:
         # trailing punctuation, repeats, Markdown links, free words
         ("TAGS: PREL, PGOV, ECON.\n", [("PREL", S), ("PGOV", S), ("ECON", S)]),
         ("TAGS: PHUM, IS, EG, PHUM, IS, EG, VT\n", [("PHUM", S), ("IS", G), ("EG", G), ("VT", G)]),
+        # a page saved as Markdown keeps a definition word as a link: rendering, not a code
         (
             "TAGS: [PREL](#) [PARM](#) [KZ](#) [ECONOMIC](#)\n\nSUBJECT: X",
-            [("PREL", S), ("PARM", S), ("KZ", G), ("ECONOMIC", U)],
+            [("PREL", S), ("PARM", S), ("KZ", G)],
         ),
+        ("TAGS: PREL - EXTERNAL POLITICAL RELATIONS, KZ\n", [("PREL", S), ("KZ", G)]),
+        # a country typed in full is the drafter's word: kept
+        ("TAGS: PREL AFGHANISTAN\n", [("PREL", S), ("AFGHANISTAN", U)]),
         (
             "TAGS: PGOV PREL SOCI BR TIP\nTIP SUBJECT: X",
             [("PGOV", S), ("PREL", S), ("SOCI", S), ("BR", G), ("TIP", P)],

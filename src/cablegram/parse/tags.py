@@ -16,7 +16,8 @@ What the corpus throws at this reader, and how each case is met:
 - a few cables have no label at all, only a line of codes after the E.O. line.
 
 Codes are returned upper-cased and de-duplicated in order of first appearance; words that are no
-known code stay, as ``TagKind.UNKNOWN``, so nothing the cable says is dropped.
+known code stay, as ``TagKind.UNKNOWN``, except the words of tag definitions that renderings
+print beside the codes (``[ECONOMIC](#)``, ``PREL - EXTERNAL POLITICAL RELATIONS``).
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ _SEPARATORS = re.compile(r"[\s,;]+")
 _MAX_CONTINUATION = 4
 _SPLIT_MIN = 5
 _CODE_LEN = 4
+_WORD_MIN = 5  # shorter definition words ("ARMS", "TRADE") could be codes typed in full
 _TOPICAL = frozenset({TagKind.SUBJECT, TagKind.PROGRAM})
 
 
@@ -131,7 +133,7 @@ def _read_words(segment: str) -> tuple[Tag, ...]:
         _flush(person, out)
         if pieces:
             out.extend(_known_tags()[c] for c in pieces)
-        else:
+        elif word not in _definition_words():
             out.append(Tag(word, TagKind.UNKNOWN))
         after_ovip = word == "OVIP"
     _flush(person, out)
@@ -197,6 +199,20 @@ def _all_known(text: str) -> bool:
 
 
 @functools.cache
+@functools.cache
+def _definition_words() -> frozenset[str]:
+    """Words of the tag definitions (ECONOMIC, EXTERNAL, POLITICAL, ...) that are no code.
+
+    Rendered pages print a tag's definition beside it (``PREL - EXTERNAL POLITICAL
+    RELATIONS``) or keep its link text (``[ECONOMIC](#)``); such a word on the TAGS line is
+    the rendering talking, not a code the drafter typed. It stays in the raw text.
+    """
+    known = _known_tags()
+    words = {w.strip("(),.;:-/").upper() for t in all_tags() if t.kind in _TOPICAL
+             for w in t.definition.split()}  # not country names: drafters type those
+    return frozenset(w for w in words if len(w) >= _WORD_MIN and w.isalpha() and w not in known)
+
+
 def _known_tags() -> dict[str, Tag]:
     """One shared ``Tag`` per known code: tags are immutable, and building them is the cost."""
     return {info.code: Tag(info.code, info.kind) for info in all_tags()}
