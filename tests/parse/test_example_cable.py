@@ -28,7 +28,9 @@ def test_every_field_of_the_example(text: str) -> None:
     assert cable.classification is Classification.CONFIDENTIAL
     assert cable.caveats == ("SIPDIS",)
     assert cable.offices == (
-        "DEPT FOR EUR/CACEN (J. MUDGE)", "DEPT FOR EUR/PRA (J. CONLON)", "DEPT FOR NP/RA (C. EVANS)",
+        "DEPT FOR EUR/CACEN (J. MUDGE)",
+        "DEPT FOR EUR/PRA (J. CONLON)",
+        "DEPT FOR NP/RA (C. EVANS)",
     )
     assert cable.executive_order == "12958"
     assert cable.declassify_on == date(2015, 11, 20)
