@@ -199,7 +199,6 @@ def _all_known(text: str) -> bool:
 
 
 @functools.cache
-@functools.cache
 def _definition_words() -> frozenset[str]:
     """Words of the tag definitions (ECONOMIC, EXTERNAL, POLITICAL, ...) that are no code.
 
@@ -213,6 +212,7 @@ def _definition_words() -> frozenset[str]:
     return frozenset(w for w in words if len(w) >= _WORD_MIN and w.isalpha() and w not in known)
 
 
+@functools.cache
 def _known_tags() -> dict[str, Tag]:
     """One shared ``Tag`` per known code: tags are immutable, and building them is the cost."""
     return {info.code: Tag(info.code, info.kind) for info in all_tags()}
