@@ -32,9 +32,11 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import NamedTuple
 
 from cablegram.model import Precedence, Problem, Recipient
+from cablegram.parse import records
 
 # The first letter of the DTG line is the action precedence; a second one is the info one.
 _LETTER = {
@@ -232,10 +234,21 @@ def _addressees(
 
 def _recipient(route: str, rest: str) -> Recipient | None:
     """``SECSTATE WASHDC NIACT IMMEDIATE 6818``: name, precedence and MCN read from the right."""
-    parts = rest.rsplit(None, 3)
-    mcn = None
-    if len(parts) > 1 and _is_mcn(parts[-1]):
-        mcn = parts.pop()
+    parts = rest.rsplit(None, 1)
+    if len(parts) > 1 and _is_mcn(parts[1]):
+        named, mcn = _named(parts[0], 2), parts[1]
+    else:
+        named, mcn = _named(rest, 3), None
+    if named is None:
+        return None
+    return records.recipient(named[0], route or None, named[1], mcn)
+
+
+@lru_cache(maxsize=4096)  # every post addresses the same few dozen names, cable after cable
+def _named(rest: str, splits: int) -> tuple[str, Precedence | None] | None:
+    """Name and precedence of an addressee line without its MCN (the last ``splits`` words
+    may be precedence words)."""
+    parts = rest.rsplit(None, splits)
     precedence = _WORD.get(parts[-1]) if len(parts) > 1 else None
     if precedence is not None:
         parts.pop()
@@ -247,7 +260,7 @@ def _recipient(route: str, rest: str) -> Recipient | None:
     name = parts[0] if len(parts) == 1 else " ".join(parts)
     if "  " in name or "\t" in name:
         name = " ".join(name.split())
-    return Recipient(name, route or None, precedence, mcn)
+    return name, precedence
 
 
 def _is_mcn(token: str) -> bool:

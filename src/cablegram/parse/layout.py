@@ -34,6 +34,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from cablegram.model import Classification, Paragraph
+from cablegram.parse import records
 from cablegram.parse.markings import BANNER_WORDS, portion_mark
 from cablegram.parse.signers import trailer
 
@@ -162,7 +163,7 @@ def _paragraphs(
                 para = tidy(chunk[:kept]) if noisy else chunk[:kept].strip()
         line += text.count("\n", seen, start)
         seen = start
-        paragraphs.append(Paragraph(number, para, marking, level, caveats, heading, line))
+        paragraphs.append(records.paragraph(number, para, marking, level, caveats, heading, line))
         spans.append((content, end, heading is not None))
         heading = next_heading
     return tuple(paragraphs), tuple(spans)
