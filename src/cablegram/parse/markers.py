@@ -25,8 +25,10 @@ import re
 
 from cablegram.parse.layout import Layout, layout, tidy, without
 
-_CLOSE_BEFORE = re.compile(r"\bend[ \t\n]+(?:of[ \t\n]+(?:the[ \t\n]+)?)?$")
-_OPEN_BEFORE = re.compile(r"\bbegin[ \t\n]+$")
+# "\bend" written as "e(?<!\we)nd": a literal first lets sre skip ahead instead of trying the
+# word boundary at every character of the window.
+_CLOSE_BEFORE = re.compile(r"e(?<!\we)nd[ \t\n]+(?:of[ \t\n]+(?:the[ \t\n]+)?)?$")
+_OPEN_BEFORE = re.compile(r"b(?<!\wb)egin[ \t\n]+$")
 _LINE_LEAD = re.compile(r"[ \t(\-]*(?:\d{1,3}[.)][ \t]*)?(?:\([^)\n]{1,40}\)[ \t]*)?")
 _OPEN_AFTER = re.compile(
     r"(?:[ \t]+(?:and|&)[ \t]+[a-z]+(?:[ \t]+[a-z]+)?)?[ \t]*(?:[:.]+|-+|\n|(?=\())[ \t]*", re.I
