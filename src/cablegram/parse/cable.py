@@ -55,7 +55,7 @@ def parse(
     year = _year(hint_id, when, order.declassify_on, cline.station is not None, problems)
 
     ref_id = hint_id
-    if ref_id is None and cline.station and cline.serial is not None and year is not None:
+    if ref_id is None and cline.station and cline.serial and year is not None:  # serial 0: none
         ref_id = ids.make_id(year, cline.station, cline.serial)
 
     origin, serial = cline.station, cline.serial

@@ -54,9 +54,9 @@ _LINE = re.compile(
 )
 _NOISE_LINE = re.compile(_CLASS + r"(?:[ \t]*//?[A-Z/ ]*)?|SIPDIS")
 # "002 OF 004" finds page headers (whole lines or glued into one) and later sections' banners
-# ("SECTION 02 OF 04"). "OF" first, and the digit before it checked after: a pattern opening
+# ("SECTION 02 OF 04"). "OF " first, and the digit before it checked after: a pattern opening
 # with the space would stop at every blank of the body.
-_OF = re.compile(r"OF(?<=\d OF) \d{2,3}\b")
+_OF = re.compile(r"OF (?<=\d OF )\d{2,3}\b")
 _PAGE_BEFORE = re.compile(
     r"[ \t]?(?:(?:[A-Z][A-Z.]*[ \t]){1,4}\d{8}|X{6,})[ \t]+\d{3}(?:\.\d)?$"  # X: redacted
 )
