@@ -114,6 +114,22 @@ def test_the_secure_cookie_over_https(ac: AccessControl, auth_db: Path) -> None:
         assert c.get(TS_CABLE).status_code == 404
 
 
+def test_pages_show_who_is_signed_in_and_sign_out(client: TestClient) -> None:
+    home = client.get("/")
+    assert 'href="/signin"' in home.text and 'action="/signout"' not in home.text
+    sign_in(client)
+    page = client.get("/")
+    assert ">selma</span>" in page.text and 'title="clearance: secret"' in page.text
+    token = re.search(r'action="/signout">\s*<input type="hidden" name="csrf" value="([^"]+)"',
+                      page.text)
+    assert token is not None
+    assert client.get(TS_CABLE).status_code == 200
+    out = client.post("/signout", data={"csrf": token[1]}, follow_redirects=False)
+    assert out.status_code == 303
+    assert client.get(TS_CABLE).status_code == 404
+    assert 'action="/signout"' not in client.get("/").text
+
+
 def test_session_fixation(client: TestClient) -> None:
     client.cookies.set(DEV_COOKIE, "attacker-chosen-session-id")
     assert client.get(TS_CABLE).status_code == 404

@@ -69,6 +69,11 @@ ROUTING = (
             "UNCLAS SECTION 01 OF 02 SAN JOSE 000525 \n \nSENSITIVE \nSIPDIS \n\nE.O. 12958: N/A\n",
             ClassLine(SBU, "UNCLAS", (), "SANJOSE", 525, Section(1, 2)),
         ),
+        (  # the handling phrase in mixed case, as some posts typed it
+            "UNCLAS MANILA 001207 \n\nSIPDIS\n\nSensitive but Unclassified. Please handle "
+            "accordingly.\n\nE.O. 12958: N/A\n",
+            ClassLine(SBU, "UNCLAS", (), "MANILA", 1207, None),
+        ),
         (
             "UNCLAS CAIRO 000302 \n\nSIPDIS\n\nE.O. 12958: N/A\nSUBJECT: A SENSITIVE MATTER\n",
             ClassLine(U, "UNCLAS", (), "CAIRO", 302, None),

@@ -64,3 +64,22 @@ def test_metadata_overrides_the_inferred_year(text: str) -> None:
 def test_the_cli_reader_gives_the_same_record(text: str) -> None:
     (record,) = list(read(EXAMPLE))
     assert record.parse().reference_id == "05ALMATY4143"
+
+
+def test_a_paragraph_above_the_banner_keeps_the_banner_level() -> None:
+    """The cable's classification is its marking, as published; the higher paragraph is
+    reported (access control applies it: ``access.marks.effective_level``)."""
+    from cablegram.access.marks import effective_level
+
+    text = (
+        "UNCLAS QUITO 000418 \n\nSIPDIS\n\nE.O. 12958: N/A\nTAGS: PGOV EC\n"
+        "SUBJECT: ECUADOR: PROVINCIAL BUDGET TALKS\n\n"
+        "1. (U) The governor met the finance team on Monday.\n\n"
+        "2. (SBU) He said the transfer would slip to March.\n\nJONES\n"
+    )
+    cable = parse(text)
+    assert cable.classification is Classification.UNCLASSIFIED
+    assert [p.field for p in cable.problems if "above the banner" in p.message] == [
+        "classification"
+    ]
+    assert effective_level(cable) is Classification.SBU

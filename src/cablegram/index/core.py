@@ -63,10 +63,12 @@ class SearchIndex:
         # is used with, even with searches running in several threads.
         index.config_reader(reload_policy="Manual")
         self._lock = threading.Lock()
-        self._generation = _generation(path)
+        # No generation yet: the first search reloads and so learns which commit it shows.
+        self._generation: tuple[int, int, int] = (-1, -1, -1)
         self._epoch = 0
+        self._generations: dict[int, object] = {}  # the commit each epoch's searcher shows
         self._facets = FacetCounter(
-            disk=WholeSetFile(path / WHOLE_SET_FILE, lambda: _generation(path))
+            disk=WholeSetFile(path / WHOLE_SET_FILE, self._generation_of)
         )
         # Whole results of recent searches: a reader going back, a shared link opened many
         # times, the same query from several clients. Keyed by epoch like the facets.
@@ -185,10 +187,24 @@ class SearchIndex:
         with self._lock:
             generation = _generation(self.path)
             if force or generation != self._generation:
-                self._index.reload()
+                # A commit landing during the reload would leave the searcher newer than
+                # the generation read before it: reload until meta.json stands still, so
+                # the epoch's generation (which stamps the facet file) is the one searched.
+                while True:
+                    self._index.reload()
+                    after = _generation(self.path)
+                    if after == generation:
+                        break
+                    generation = after
                 self._generation = generation
                 self._epoch += 1
+                self._generations = {self._epoch: generation}
             return self._index.searcher(), self._epoch
+
+    def _generation_of(self, epoch: int) -> object:
+        """The commit an epoch's searcher shows (None for an epoch already replaced)."""
+        with self._lock:
+            return self._generations.get(epoch)
 
     def count(self) -> int:
         return int(self._searcher()[0].num_docs)

@@ -102,19 +102,22 @@ class WholeSetFile:
 
     KEEP = 16  # reader scopes kept per commit
 
-    def __init__(self, path: Path, generation: Callable[[], object]) -> None:
+    def __init__(self, path: Path, generation_of: Callable[[int], object]) -> None:
         self.path = path
-        self._generation = generation
+        self._generation_of = generation_of  # an epoch's commit: the file's stamp
 
-    def load(self, scope: tuple[object, ...]) -> tuple[int, Counts] | None:
-        data = self._read()
+    def load(self, scope: tuple[object, ...], epoch: int) -> tuple[int, Counts] | None:
+        data = self._read(epoch)
         entry = data.get("entries", {}).get(_scope_text(scope)) if data else None
         if entry is None:
             return None
         return int(entry[0]), {k: Counter(v) for k, v in entry[1].items()}
 
-    def save(self, scope: tuple[object, ...], value: tuple[int, Counts]) -> None:
-        data = self._read() or {"generation": self._stamp(), "entries": {}}
+    def save(self, scope: tuple[object, ...], value: tuple[int, Counts], epoch: int) -> None:
+        stamp = self._stamp(epoch)
+        if stamp is None:  # the searcher that counted is no longer current
+            return
+        data = self._read(epoch) or {"generation": stamp, "entries": {}}
         entries = data["entries"]
         entries[_scope_text(scope)] = [value[0], {k: dict(v) for k, v in value[1].items()}]
         while len(entries) > self.KEEP:
@@ -126,15 +129,19 @@ class WholeSetFile:
         except OSError:  # a read-only index still searches; it just counts every time
             tmp.unlink(missing_ok=True)
 
-    def _stamp(self) -> str:
-        return repr(self._generation())
+    def _stamp(self, epoch: int) -> str | None:
+        generation = self._generation_of(epoch)
+        return None if generation is None else repr(generation)
 
-    def _read(self) -> dict[str, Any] | None:
+    def _read(self, epoch: int) -> dict[str, Any] | None:
+        stamp = self._stamp(epoch)
+        if stamp is None:
+            return None
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
-        if not isinstance(data, dict) or data.get("generation") != self._stamp():
+        if not isinstance(data, dict) or data.get("generation") != stamp:
             return None
         return data
 
@@ -203,12 +210,12 @@ class FacetCounter:
         key = (epoch, compiled.scope.key)
         cached = self._visible.get(key)
         if cached is None and self.disk is not None:
-            cached = self.disk.load(compiled.scope.key)
+            cached = self.disk.load(compiled.scope.key, epoch)
         if cached is None:
             whole = searcher.aggregate(visible, spec(None, level, gate, ALL_FACETS))
             cached = (_total(whole), read(whole, ALL_FACETS))
             if self.disk is not None:
-                self.disk.save(compiled.scope.key, cached)
+                self.disk.save(compiled.scope.key, cached, epoch)
             stale = [k for k in self._visible if k[0] != epoch or len(self._visible) > 64]
             for old in stale:
                 self._visible.pop(old, None)

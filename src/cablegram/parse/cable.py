@@ -69,14 +69,18 @@ def parse(
     level, marking = cline.level, cline.raw
     if level is None:
         level, marking = classline.banner_level(head)
+    # ``classification`` is the level the cable is marked with, as its readers and the
+    # published metadata know it. A paragraph marked above the banner ((SBU) under UNCLAS)
+    # is reported; access control applies the highest mark anyway (``access.marks``).
     marked = [p.classification for p in paragraphs if p.classification is not None]
-    if marked and (level is None or max(marked) > level):
-        if level is not None:
-            problems.append(
-                Problem("classification", f"a paragraph is marked {max(marked).name}, above "
-                        f"the banner {level.name}; the cable is at least as high")
-            )
+    if marked and level is None:
         level = max(marked)
+    elif marked and level is not None and max(marked) > level:
+        problems.append(
+            Problem("classification", f"a paragraph is marked {max(marked).name}, above "
+                    f"the banner {level.name}; access control treats the cable as "
+                    f"{max(marked).name}")
+        )
 
     caveats = captions.order_caveats(cline.caveats + captions.captions(head))
     return Cable(

@@ -71,7 +71,8 @@ _BANNER = re.compile(
 )
 _CAPTION_SPAN = 1500
 _CAPTIONS_END = re.compile(r"E\.[ \t]?O\.|\bEO[ \t]+\d|TAGS|SUBJECT")
-_SENSITIVE = re.compile(r"(?<![A-Za-z])SENSITIVE(?![A-Za-z])")
+# Any case: some posts write the caption as "Sensitive but Unclassified. Please handle ..."
+_SENSITIVE = re.compile(r"(?<![A-Za-z])SENSITIVE(?![A-Za-z])", re.I)
 _ZNY = re.compile(r"^ZN[YR][ \t]+(?P<code>[TSCEU])(?P=code){3,4}", re.M)
 _ZNY_LEVELS = {
     "T": Classification.TOP_SECRET,

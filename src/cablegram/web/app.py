@@ -52,7 +52,7 @@ def create_app(archive: Archive | str | Path, access: AccessControl | None = Non
     if access is None:
         access = AccessControl(thread_path(archive), config)
     control = access
-    templates = Templates()
+    templates = Templates(lambda request: auth.account_of(control, request))
     views: dict[Reader, ReaderView] = {}
     lock = threading.Lock()
 

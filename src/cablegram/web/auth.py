@@ -25,6 +25,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from cablegram.access import AccessControl, Role, User
 from cablegram.access.declass import DeclassError, queue
+from cablegram.access.reader import clearance_name
 from cablegram.access.sessions import csrf_ok, csrf_token
 from cablegram.access.throttle import RateLimited
 from cablegram.web.problems import Problem
@@ -59,6 +60,17 @@ def identify(access: AccessControl, request: Request) -> User | None:
         return found[0] if found is not None else None
     session = session_of(request)
     return access.sessions.resume(session) if session else None
+
+
+def account_of(access: AccessControl, request: Request) -> dict[str, str] | None:
+    """The signed-in user of a page request (session cookie only: a bearer token is an API
+    client's, which reads no pages), with the sign-out form's token; None otherwise."""
+    session = session_of(request)
+    user = access.sessions.resume(session) if session else None
+    if user is None or session is None:
+        return None
+    return {"name": user.name, "clearance": clearance_name(user.clearance),
+            "csrf": csrf_token(session)}
 
 
 async def form(request: Request) -> dict[str, str]:

@@ -8,6 +8,7 @@ instead of an empty space on a page.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from importlib.resources import files
 from typing import Any
 
@@ -32,8 +33,16 @@ def _fingerprints() -> dict[str, str]:
     return prints
 
 
+Account = Callable[[Request], dict[str, str] | None]
+
+
 class Templates:
-    def __init__(self) -> None:
+    """``account``: who a page's request is signed in as (name, clearance, the sign-out
+    form's CSRF token), for the header; the app sets it, and a page without a session cookie
+    pays nothing for it."""
+
+    def __init__(self, account: Account | None = None) -> None:
+        self.account = account
         self.env = Environment(
             loader=PackageLoader("cablegram.web", "templates"),
             autoescape=True,
@@ -51,5 +60,7 @@ class Templates:
     def render(self, request: Request, name: str, context: dict[str, Any],
                status: int = 200) -> HTMLResponse:
         template = self.env.get_template(name)
-        html = template.render({"q": "", "request_path": request.url.path, **context})
+        account = self.account(request) if self.account is not None else None
+        html = template.render({"q": "", "request_path": request.url.path,
+                                "account": account, **context})
         return HTMLResponse(html, status_code=status)
