@@ -7,12 +7,14 @@ import dataclasses
 import pytest
 
 from cablegram.model import (
+    Cable,
     Classification,
     Paragraph,
     Precedence,
     Recipient,
     Reference,
     ReferenceKind,
+    Section,
 )
 from cablegram.parse import records
 
@@ -27,6 +29,7 @@ from cablegram.parse import records
          ("SECSTATE WASHDC", "RUEHC", Precedence.NIACT_IMMEDIATE, "6818")),
         (records.reference, Reference,
          (ReferenceKind.CABLE, "05STATE190856", "STATE 190856", "A")),
+        (records.section, Section, (2, 3)),
     ],
 )  # fmt: skip
 def test_builders_match_the_model(build: object, cls: type, args: tuple[object, ...]) -> None:
@@ -36,6 +39,18 @@ def test_builders_match_the_model(build: object, cls: type, args: tuple[object, 
     assert dataclasses.astuple(made) == args
     with pytest.raises(dataclasses.FrozenInstanceError):
         setattr(made, dataclasses.fields(cls)[0].name, None)
+
+
+def test_cable_builder_takes_names_and_defaults() -> None:
+    paragraph = records.paragraph(1, "Invented.", "C", Classification.CONFIDENTIAL, (), None, 9)
+    fields = {"raw": "raw text", "serial": 1234, "subject": "INVENTED SUBJECT",
+              "paragraphs": (paragraph,), "partial": True}
+    made = records.cable(**fields)
+    assert type(made) is Cable
+    assert made == Cable(**fields)
+    assert records.cable("raw text") == Cable("raw text")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.subject = None  # type: ignore[misc]
 
 
 def test_builder_refuses_classes_it_cannot_build() -> None:

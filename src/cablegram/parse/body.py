@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from cablegram.model import Paragraph, Section
+from cablegram.parse import records
 from cablegram.parse.layout import build, layout
 from cablegram.parse.markers import comment, summary
 
@@ -52,4 +53,4 @@ def sections(text: str) -> tuple[Section, ...]:
                 if 1 <= number <= total:
                     found.setdefault((number, total), at)
             at = text.find(key, at + len(key), end)
-    return tuple(Section(n, t) for n, t in sorted(found, key=found.__getitem__))
+    return tuple(records.section(n, t) for n, t in sorted(found, key=found.__getitem__))

@@ -26,15 +26,26 @@ from typing import NamedTuple
 
 from cablegram import ids
 from cablegram.model import Classification, Section
+from cablegram.parse import records
 from cablegram.parse.markings import classification_of, unspace
 
 _CAVEAT = r"(?:NOFORN|NODIS|EXDIS|LIMDIS|STADIS|ORCON|NOCONTRACT|EFTO|E F T O|SBU|REL TO [A-Z, ]+?)"
+# Speed: a repeated group costs sre some thousand instructions to enter even where it matches
+# nothing, at every upper-case letter the search tries, and a lookahead in it costs as much
+# again at each letter of "C O N F I D E N T I A L". So the spaced level writes its first
+# "letter, blank" out (a plain word fails there at once) and checks for a letter after its last
+# one only (only the last can have one: each other is followed by a blank); the caveats are an
+# alternation with an empty branch, whose first branch fails at once on anything but a blank,
+# "/" or "-". Same matches as ``[A-Z]{1,2}(?: [A-Z](?![A-Za-z])){3,}`` and
+# ``(?:(?://|[ /-])+CAVEAT(?![A-Za-z]))*``.
+_SPACED_LEVEL = r"[A-Z][A-Z]? [A-Z](?: [A-Z]){2,}(?![A-Za-z])"
+_CAVEATS = rf"[ /-]+{_CAVEAT}(?![A-Za-z])"
 _LEVEL = (
     r"(?<![A-Za-z])(?P<level>"
-    r"(?:[A-Z]{1,2}(?: [A-Z](?![A-Za-z])){3,})"  # spaced, with the doubled-letter slips
-    r"|TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|UNCLAS|LIMITED OFFICIAL USE"
+    + _SPACED_LEVEL  # spaced, with the doubled-letter slips
+    + r"|TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|UNCLAS|LIMITED OFFICIAL USE"
     r"|SENSITIVE BUT UNCLASSIFIED"
-    rf")(?P<caveats>(?:(?://|[ /-])+{_CAVEAT}(?![A-Za-z]))*)"
+    rf")(?P<caveats>{_CAVEATS}(?:{_CAVEATS})*|)"
 )
 _LINE_PATTERN = (
     _LEVEL + r"[ \t]*(?:\n[ \t]*)?"
@@ -70,7 +81,8 @@ _BANNER = re.compile(
     re.M,
 )
 _CAPTION_SPAN = 1500
-_CAPTIONS_END = re.compile(r"E\.[ \t]?O\.|\bEO[ \t]+\d|TAGS|SUBJECT")
+# "\bEO" written "E(?<!\wE)O": a branch opening with a letter lets sre skip ahead.
+_CAPTIONS_END = re.compile(r"E\.[ \t]?O\.|E(?<!\wE)O[ \t]+\d|TAGS|SUBJECT")
 # Any case: some posts write the caption as "Sensitive but Unclassified. Please handle ..."
 _SENSITIVE = re.compile(r"(?<![A-Za-z])SENSITIVE(?![A-Za-z])", re.I)
 _ZNY = re.compile(r"^ZN[YR][ \t]+(?P<code>[TSCEU])(?P=code){3,4}", re.M)
@@ -117,22 +129,21 @@ def _class_line(head: str, pattern: re.Pattern[str], keys: tuple[str, ...]) -> C
     if first == len(head):
         return None
     for m in pattern.finditer(head, max(first - _KEY_SLACK, 0)):
-        written = m.group("level").upper()
-        caveats_written = m.group("caveats").upper()
-        level, caveats = _meaning(written, caveats_written)
+        written, caveats_written, part, total, station, serial = m.group(
+            "level", "caveats", "part", "total", "station", "serial"
+        )
+        level, caveats = _meaning(written.upper(), caveats_written.upper())
         if level is None:
             continue  # spaced letters that are no level: "C O R R E C T E D  C O P Y 12"
         if level is Classification.UNCLASSIFIED and _sensitive(head, m.end()):
             level = Classification.SBU
-        section = None
-        if m.group("part") is not None:
-            section = Section(int(m.group("part")), int(m.group("total")))
+        section = None if part is None else records.section(int(part), int(total))
         return ClassLine(
             level,
-            (m.group("level") + m.group("caveats")).strip(),
+            (written + caveats_written).strip(),
             caveats,
-            _station(m.group("station").upper()),
-            int(m.group("serial")),
+            _station(station.upper()),
+            int(serial),
             section,
         )
     return None

@@ -44,18 +44,27 @@ _MARK = (
     r"\([ \t]*([A-Za-z][A-Za-z/\\\-, ]{0,40}?)[ \t]*(?:\)|(?<=[CSU])0(?=[ \t]))"
     r"|((?:SBU|TS|[CSU])(?:/{1,2}NF)?)\)"
 )
-# One pass over the line starts: a numbered line with its portion mark (groups: number, the
-# blanks after it, the mark in its two shapes), or a line opening with a classification word
+# One pass over the line starts: a numbered line with its portion mark (groups: the blanks
+# after the number, the mark in its two shapes), or a line opening with a classification word
 # or SIPDIS (a page-break banner or a lone SIPDIS, if the whole line is that).
+# Speed: sre rejects a line at once when its first character opens none of the alternatives,
+# but only for alternatives that start with a character or class; a group first defeats that,
+# so the number is read from the match's position instead of a group, and each noise word is
+# an alternative of its own. The blanks are possessive: what follows them is never a blank.
+_NOISE_WORDS = (
+    "SIPDIS", "CONFIDENTIAL", "SECRET", "UNCLAS", "TOP SECRET", "LIMITED OFFICIAL USE",
+    "SENSITIVE BUT", "C O N", "S E C", "U N C",
+)
 _LINE = re.compile(
-    r"\n[ \t]*(?:(\d{1,3})[.)](?=[ \t(])([ \t]*)(?:" + _MARK + r")?[ \t]*"
-    r"|((?:SIPDIS|CONFIDENTIAL|SECRET|UNCLAS|TOP SECRET|"
-    r"LIMITED OFFICIAL USE|SENSITIVE BUT|C O N|S E C|U N C)[^\n]{0,40})(?=\n|$))"
+    r"\n[ \t]*+(?:\d\d?\d?[.)](?=[ \t(])([ \t]*)(?:" + _MARK + r")?[ \t]*"
+    + "".join(f"|{word}[^\\n]{{0,40}}(?=\\n|$)" for word in _NOISE_WORDS)
+    + ")"
 )
 _NOISE_LINE = re.compile(_CLASS + r"(?:[ \t]*//?[A-Z/ ]*)?|SIPDIS")
 # "002 OF 004" finds page headers (whole lines or glued into one) and later sections' banners
 # ("SECTION 02 OF 04"). "OF " first, and the digit before it checked after: a pattern opening
-# with the space would stop at every blank of the body.
+# with the space would stop at every blank of the body. (``str.find("OF ")`` takes fewer
+# instructions but three times the time: its skip loop mispredicts on such a short word.)
 _OF = re.compile(r"OF (?<=\d OF )\d{2,3}\b")
 _PAGE_BEFORE = re.compile(
     r"[ \t]?(?:(?:[A-Z][A-Z.]*[ \t]){1,4}\d{8}|X{6,})[ \t]+\d{3}(?:\.\d)?$"  # X: redacted
@@ -69,6 +78,12 @@ _GLUED_HEADING = re.compile(r"(.*[.!?\"'”)\]])[ \t]+([A-Z][^.!?\n]{0,60}?)[ \t
 _TITLE_DASHES = re.compile(r"([A-Z][^\n]{0,78}?)[ \t]+[-=]{4,}")
 _NOT_HEADING = re.compile(r"(?:END|BEGIN|QUOTE|UNQUOTE|SIPDIS|NOFORN|BT|X{6}|" + _CLASS + r")\b")
 _BLANK_RUN = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
+# The words of the summary and comment markers, for ``markers``: both words, each in lower and
+# in upper case, found by the letters they share ("mm") in two searches of the body, where
+# ``str.find`` took four (the letter before "mm" is checked after).
+_MARKER_WORDS = (re.compile("mm(?:ary|ent)"), re.compile("MM(?:ARY|ENT)"))
+_MARKER_LETTER = {"mmary": "u", "mment": "o", "MMARY": "U", "MMENT": "O"}
+_MARKER_NAME = {"mmary": "summary", "mment": "comment", "MMARY": "summary", "MMENT": "comment"}
 _LETTERS = frozenset("abdefghijklmnopqrtvwxyz")  # sub-item letters; c, s and u are marks
 _PLAIN_END = frozenset(".!?\"'”’)]:;,")
 
@@ -79,6 +94,7 @@ class Layout(NamedTuple):  # a named tuple: cheaper to build than a dataclass
     holes: tuple[tuple[int, int], ...]  # noise spans left out of any extracted text
     cut: int  # where the end-of-message trailer begins
     signers: tuple[str, ...]
+    words: tuple[tuple[int, str], ...]  # (start, word) of each marker word, see _marker_words
 
 
 @lru_cache(maxsize=8)
@@ -98,7 +114,20 @@ def build(body: str, first_line: int = 1) -> Layout:
     holes.sort()
     chosen = _select(numbered)
     paragraphs, spans = _paragraphs(text, chosen, holes, cut, first_line)
-    return Layout(text, paragraphs, spans, tuple(holes), cut, names)
+    return Layout(text, paragraphs, spans, tuple(holes), cut, names, _marker_words(text, cut))
+
+
+def _marker_words(text: str, cut: int) -> tuple[tuple[int, str], ...]:
+    """(start, word) of each "summary" and "comment" before ``cut``, in order: the first letter
+    in either case, the rest all lower or all upper case ("Summary", "SUMMARY", "sUMMARY")."""
+    found = []
+    for pattern in _MARKER_WORDS:
+        for m in pattern.finditer(text, 0, cut):
+            at, rest = m.start(), m.group()
+            if text[at - 1] == _MARKER_LETTER[rest]:  # text starts with "\n": at is 2 or more
+                found.append((at - 2, _MARKER_NAME[rest]))
+    found.sort()
+    return tuple(found)
 
 
 # A numbered line: (number, start, content, plain, strong, raw, meaning) where ``start`` is the
@@ -116,20 +145,23 @@ def _scan(text: str, cut: int) -> tuple[list[_Numbered], list[tuple[int, int]]]:
     numbered: list[_Numbered] = []
     holes: list[tuple[int, int]] = []
     for m in _LINE.finditer(text, 0, cut):
-        number, _, mark, bare, noise = m.groups()
-        if number is None:
+        start, blanks = m.start(), m.start(1)
+        if blanks < 0:  # a noise line: its words start after the line's leading blanks
+            noise = m.group().lstrip()
             if _NOISE_LINE.fullmatch(noise.rstrip(" \t\\")):
-                holes.append((m.start(5), m.end()))
+                holes.append((m.end() - len(noise), m.end()))
             continue
+        number = int(text[start + 1 : blanks - 1])  # the blanks and digits before "." or ")"
+        mark, bare = m.group(2, 3)
         raw = mark or bare or ""
         meaning = _marking(raw) if raw else _NO_MARK
-        start, plain = m.start(), m.end(2)
+        plain = m.end(1)
         if meaning[0] is not None:
-            numbered.append((int(number), start, m.end(), plain, True, raw, meaning))
+            numbered.append((number, start, m.end(), plain, True, raw, meaning))
         else:
             above = text.rfind("\n", 0, start)
             strong = above < 0 or text[above:start].isspace()
-            numbered.append((int(number), start, plain, plain, strong, raw, meaning))
+            numbered.append((number, start, plain, plain, strong, raw, meaning))
     return numbered, holes
 
 
@@ -139,7 +171,7 @@ def _paragraphs(
     """Paragraphs and spans of the chosen numbered lines: text between one number and the
     next, less noise, less a heading at its end (which goes to the next paragraph)."""
     # "(a) ... (c) ..." sub-items numbered as paragraphs: then "(c)" is a letter, not a mark.
-    lettered = any(n[5] in _LETTERS for n in chosen)
+    lettered = not _LETTERS.isdisjoint([n[5] for n in chosen])
     paragraphs: list[Paragraph] = []
     spans: list[tuple[int, int, bool]] = []
     heading: str | None = None
@@ -176,7 +208,9 @@ def _of_holes(text: str, holes: list[tuple[int, int]]) -> None:
     """Page headers and later sections' banners, found from their " OF nnn"."""
     for m in _OF.finditer(text):
         before = m.start() - 1  # the blank before "OF"
-        start = max(0, before - 60)
+        # Neither pattern crosses a line break: searching from the line start, where a header
+        # alone on its line matches at once, finds what a search of the whole window finds.
+        start = max(text.rfind("\n", 0, before) + 1, before - 60)
         page = _PAGE_BEFORE.search(text, start, before)
         if page is not None:
             holes.append((page.start(), m.end()))
@@ -218,7 +252,7 @@ def _select(numbered: list[_Numbered]) -> list[_Numbered]:
     if not numbered:
         return numbered
     first = numbered[0][0]
-    if all(n[0] == first + i for i, n in enumerate(numbered)):
+    if [n[0] for n in numbered] == list(range(first, first + len(numbered))):
         return numbered  # one unbroken run, each number once: every line opens a paragraph
     where: dict[int, list[int]] = {}
     for i, n in enumerate(numbered):

@@ -14,9 +14,9 @@ Decisions, each forced by the corpus:
   comments are joined. "Summary and Comment:" opens the summary, not a comment.
 - ``consummary``, ``comments`` and ``commentary`` are no markers.
 
-The words are found in their three spellings (``summary``, ``Summary``, ``SUMMARY``) by
-``str.find`` for ``ummary`` and ``UMMARY``: four scans of the body cost half of what
-lower-casing it once does.
+The words are found in their three spellings (``summary``, ``Summary``, ``SUMMARY``) once for
+both readers, as the layout is built (``Layout.words``): two scans of the body, where
+lower-casing it would cost four times as much.
 """
 
 from __future__ import annotations
@@ -98,11 +98,10 @@ def _markers(lay: Layout, word: str) -> list[Marker]:
     """
     text = lay.text
     initial = word[0] + word[0].upper()
-    tail = word[1:]  # "ummary" and "UMMARY" find "summary", "Summary" and "SUMMARY"
-    found = _find_all(text, tail, lay.cut) + _find_all(text, tail.upper(), lay.cut)
-    hits = sorted(at - 1 for at in found)
     out: list[Marker] = []
-    for s in hits:
+    for s, found in lay.words:
+        if found != word:
+            continue
         e = s + len(word)
         if text[s] not in initial or text[s - 1].isalpha() or (e < len(text) and text[e].isalpha()):
             continue  # "consummary", "comments", "commentary"
@@ -125,16 +124,6 @@ def _markers(lay: Layout, word: str) -> list[Marker]:
         elif after is not None:
             out.append(("open", s, after.end()))
     return out
-
-
-def _find_all(text: str, word: str, end: int) -> list[int]:
-    """Where ``word`` starts in ``text[:end]``: ``str.find`` scans twice as fast as sre."""
-    found = []
-    at = text.find(word, 0, end)
-    while at >= 0:
-        found.append(at)
-        at = text.find(word, at + len(word), end)
-    return found
 
 
 def _paragraph_end(lay: Layout, pos: int) -> int:

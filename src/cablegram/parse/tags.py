@@ -66,8 +66,9 @@ def tags(head: str) -> tuple[Tag, ...]:
             if before.isalpha() or (head[m.start()] == "A" and not before.isspace()):
                 continue
             found = _read(_segment(head, m.end()))
-            if any(t.kind is not TagKind.UNKNOWN for t in found):
-                return found
+            for tag in found:
+                if tag.kind is not TagKind.UNKNOWN:
+                    return found
             fallback = fallback or found
     return fallback or _unlabelled(head)
 
@@ -105,8 +106,8 @@ def _continues(previous: str, line: str) -> bool:
 def _read(segment: str) -> tuple[Tag, ...]:
     known = _known_tags()
     words = segment.replace(",", " ").split()
-    if all(w in known for w in words):  # the common case: nothing but known upper-case codes
-        return tuple(known[w] for w in dict.fromkeys(words))
+    if all(map(known.__contains__, words)):  # the common case: only known upper-case codes
+        return tuple(map(known.__getitem__, dict.fromkeys(words)))
     return _read_words(segment)
 
 
