@@ -10,13 +10,15 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS
 
 from cablegram.ingest import ingest
 from cablegram.sources.jsonl import from_object
 from cablegram.sources.record import SourceRecord
 from cablegram.store.sqlite import SQLiteStore
 
+# Not imported from conftest: tests/access has a conftest module of its own, and one
+# pytest run over both directories would import whichever came first under that name.
+CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
 CABLES = CORPUS / "cables.jsonl.gz"
 VARIANTS = CORPUS / "variants.jsonl.gz"
 

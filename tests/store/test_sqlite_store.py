@@ -11,7 +11,7 @@ from store_helpers import cable_text, record
 
 from cablegram.model import Classification
 from cablegram.store.base import Outcome
-from cablegram.store.sqlite import SQLiteStore
+from cablegram.store.sqlite import CACHE_KIB, CHECKPOINT_PAGES, SQLiteStore
 
 DEC = datetime(2010, 12, 1, 21, 9)
 JAN = datetime(2011, 1, 17, 0, 12)
@@ -29,6 +29,8 @@ def test_pragmas_and_schema(store: SQLiteStore) -> None:
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert conn.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL
+    assert conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == CHECKPOINT_PAGES
+    assert conn.execute("PRAGMA cache_size").fetchone()[0] == -CACHE_KIB
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     assert {"versions", "cables", "refs", "tags", "quarantine", "changes"} <= tables
 

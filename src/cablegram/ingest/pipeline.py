@@ -23,7 +23,7 @@ from cablegram.ingest.pool import default_workers, ordered_map
 from cablegram.ingest.progress import NullProgress, ProgressSink
 from cablegram.ingest.summary import UNREADABLE, IngestSummary
 from cablegram.sources.record import SourceError, SourceRecord
-from cablegram.store.base import ParsedRecord, Store
+from cablegram.store.base import Derived, Packed, ParsedRecord, Store
 
 CHUNK = 64  # records per worker task: ~15 ms of parsing, so IPC overhead stays small
 SMALL_INPUT = 1 << 20  # bytes; below this, parsing in-process beats starting workers
@@ -67,7 +67,7 @@ def ingest(
     chunks = _chunks(records, chunk_size)
     if store.count() > 0:  # a re-run: what is stored already need not be parsed again
         chunks = _unstored(chunks, store, writer)
-    run = partial(work.run_chunk, index=indexer is not None)
+    run = partial(work.run_chunk, index=indexer is not None, pack=True)
     results = ordered_map(run, chunks, _jobs, workers=count)
     for chunk, outcome in results:
         writer.take(chunk, outcome)
@@ -186,9 +186,12 @@ class _Writer:
             if isinstance(result, work.Failed):
                 self._quarantine(record, result.reason)
                 continue
-            self._batch.append(
-                ParsedRecord(record, result.cable_id, None, result.sha256, result.derived)
-            )
+            stored = result.stored
+            self._batch.append(ParsedRecord(
+                record, result.cable_id, None, result.sha256,
+                derived=stored if isinstance(stored, Derived) else None,
+                packed=stored if isinstance(stored, Packed) else None,
+            ))
             self._fields.append(result.fields)
         if len(self._batch) >= self.batch_size:
             self.flush()

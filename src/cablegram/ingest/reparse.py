@@ -29,9 +29,9 @@ def reparse(
     changed = 0
     for page, results in ordered_map(work.run_chunk, _pages(store), _jobs, workers=count):
         items: list[tuple[int, Cable | Derived]] = [
-            (version.version_id, result.derived)
+            (version.version_id, result.stored)
             for version, result in zip(page, results, strict=True)
-            if isinstance(result, work.Parsed)
+            if isinstance(result, work.Parsed) and isinstance(result.stored, Derived)
         ]
         changed += store.replace_parsed(items)
         sink.advance(len(page))

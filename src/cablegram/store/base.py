@@ -92,6 +92,7 @@ class CableFacts(NamedTuple):
     tags: tuple[str, ...]  # codes
     partial: bool
     references: tuple[tuple[str, str, str | None, str], ...]  # kind, value, bullet, raw
+    declassify_on: str | None = None  # as serialize writes it: ISO date, or the text found
 
 
 class Derived(NamedTuple):
@@ -102,12 +103,20 @@ class Derived(NamedTuple):
     facts: CableFacts
 
 
+class Packed(NamedTuple):
+    """A parse as the store writes it, ``parsed`` compressed (``store.packing``): what ingest
+    workers send, so that the single writer neither serialises nor compresses."""
+
+    parsed: bytes
+    facts: CableFacts
+
+
 @dataclass(frozen=True, slots=True)
 class ParsedRecord:
     """A source record with its parse, ready for the single writer.
 
-    Give ``cable``, or ``derived`` (ingest does: it never ships Cables between processes),
-    or both; the store derives what is missing.
+    Give ``cable``, ``derived`` or ``packed`` (ingest gives ``packed``: it never ships
+    Cables between processes); the store derives what is missing.
     """
 
     record: SourceRecord
@@ -115,6 +124,7 @@ class ParsedRecord:
     cable: Cable | None
     text_sha256: str
     derived: Derived | None = None
+    packed: Packed | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from cablegram.model import Cable
 from cablegram.serialize import SCHEMA_VERSION, from_dict, to_dict
 from cablegram.sources.record import SourceRecord
-from cablegram.store.base import CableFacts, Derived, ParsedRecord
+from cablegram.store import packing
+from cablegram.store.base import CableFacts, Derived, Packed, ParsedRecord
 
 PARSER_VERSION = f"serialize-{SCHEMA_VERSION}"
 _SEP = (",", ":")
@@ -26,7 +27,15 @@ def dumps(value: object) -> str:
 
 
 def parsed_json(cable: Cable) -> str:
-    return dumps(to_dict(cable, include_raw=False))
+    """Non-ASCII characters escaped: json.dumps writes that a third faster (measured: 49 vs
+    72 µs per cable), and in the compressed column (``store.packing``) the escapes cost ~1 %.
+    Archives from before migration 0003 hold the unescaped form: see ``same_parse``."""
+    return json.dumps(to_dict(cable, include_raw=False), separators=_SEP)
+
+
+def same_parse(stored: str, new: str) -> bool:
+    """Whether a stored parse JSON says what ``new`` says, whichever form it was written in."""
+    return stored == new or (not stored.isascii() and json.loads(stored) == json.loads(new))
 
 
 def facts(cable: Cable) -> CableFacts:
@@ -40,7 +49,13 @@ def facts(cable: Cable) -> CableFacts:
         tags=tuple(t.code for t in cable.tags),
         partial=cable.partial,
         references=tuple((r.kind.value, r.value, r.bullet, r.raw) for r in cable.references),
+        declassify_on=_declassify(cable.declassify_on),
     )
+
+
+def _declassify(value: date | str | None) -> str | None:
+    """As ``serialize.to_dict`` writes it, so the column says what the JSON says."""
+    return value.isoformat() if isinstance(value, date) else value
 
 
 def derive(cable: Cable) -> Derived:
@@ -53,6 +68,17 @@ def derived_of(parsed: ParsedRecord) -> Derived:
     if parsed.cable is None:
         raise ValueError(f"{parsed.cable_id}: a ParsedRecord needs a cable or its derived form")
     return derive(parsed.cable)
+
+
+def pack(raw: bytes, derived: Derived) -> Packed:
+    """``raw``: the version's text as UTF-8."""
+    return Packed(packing.pack_parsed(derived.parsed_json, raw), derived.facts)
+
+
+def packed_of(parsed: ParsedRecord) -> Packed:
+    if parsed.packed is not None:
+        return parsed.packed
+    return pack(parsed.record.text.encode("utf-8"), derived_of(parsed))
 
 
 def cable_from_json(parsed: str, raw: str) -> Cable:
@@ -127,7 +153,7 @@ def metadata(record: SourceRecord) -> dict[str, object]:
     if record.references:
         data["references"] = list(record.references)
     if record.header is not None and record.content is not None:
-        if record.text == record.header + "\n\n" + record.content:
+        if _joined(record.text, record.header, record.content):
             data["header_chars"] = len(record.header)  # the split point is enough
         else:
             data["header"] = record.header
@@ -135,6 +161,18 @@ def metadata(record: SourceRecord) -> dict[str, object]:
     if record.extra:
         data["extra"] = dict(record.extra)
     return data
+
+
+def _joined(text: str, header: str, content: str) -> bool:
+    """``text == header + "\n\n" + content``, without building a second copy of the text
+    (this runs in the single writer, once per record)."""
+    cut = len(header)
+    return (
+        len(text) == cut + 2 + len(content)
+        and text.startswith(header)
+        and text.startswith("\n\n", cut)
+        and text.endswith(content)
+    )
 
 
 def _put(data: dict[str, object], key: str, value: object) -> None:

@@ -3,6 +3,16 @@
 WAL lets the web server and the CLI read while an ingest writes; ``synchronous=NORMAL`` is
 durable against process crashes (a ``kill -9`` loses nothing committed) and only risks the
 last transactions on power loss, which a re-run of the same ingest restores.
+
+The WAL is copied back into the database every ``CHECKPOINT_PAGES`` pages instead of SQLite's
+1,000: an ingest batch dirties pages all over the random-keyed B-trees (cables, tags, refs,
+version keys), and a longer interval copies each such page once for several batches. On the
+50,000-cable bench corpus that cut the bytes written from 1.82 to 1.43 GB. Commits and crash
+safety are unchanged; only the WAL file grows larger between checkpoints (~40 MB).
+
+The page cache is 16 MB per connection, not more: the random-keyed B-trees outgrow any cache
+worth its memory at Cablegate size (~180 MB), and the operating system caches the file
+anyway. Measured on the 50,000-cable ingest: 64 MB held 57 MB more memory for the same time.
 """
 
 from __future__ import annotations
@@ -19,7 +29,7 @@ from typing import Any
 
 from cablegram.model import Cable, Classification
 from cablegram.sources.record import SourceRecord
-from cablegram.store import rows, sqlite_write
+from cablegram.store import packing, rows, sqlite_write
 from cablegram.store.base import (
     ArchiveStats,
     Citation,
@@ -34,9 +44,11 @@ from cablegram.store.migrate import migrate
 
 _VERSION_COLUMNS = (
     "v.version_id, v.cable_id, v.text_sha256, v.source_format, v.source_location, v.released,"
-    " v.ingested_at, v.metadata, c.current_version_id = v.version_id, v.parsed, v.raw"
+    " v.ingested_at, v.metadata, c.current_version_id = v.version_id, v.raw"
 )
 _PAGE = 500
+CHECKPOINT_PAGES = 10_000
+CACHE_KIB = 16_384
 
 
 class SQLiteStore:
@@ -50,8 +62,9 @@ class SQLiteStore:
             "journal_mode = WAL",
             "synchronous = NORMAL",
             "foreign_keys = ON",
-            "cache_size = -65536",
+            f"cache_size = -{CACHE_KIB}",
             "temp_store = MEMORY",
+            f"wal_autocheckpoint = {CHECKPOINT_PAGES}",
         ):
             self._conn.execute(f"PRAGMA {pragma}")
         migrate(self._conn)
@@ -143,13 +156,13 @@ class SQLiteStore:
 
     def _stored(self, where: str, params: Sequence[object], tail: str = "") -> list[StoredCable]:
         sql = (
-            f"SELECT c.version_count, {_VERSION_COLUMNS} FROM cables c"
+            f"SELECT c.version_count, v.parsed, {_VERSION_COLUMNS} FROM cables c"
             f" JOIN versions v ON v.version_id = c.current_version_id WHERE {where} {tail}"
         )
         out = []
-        for count, *row in self._conn.execute(sql, params):
+        for count, parsed, *row in self._conn.execute(sql, params):
             version = _version(row)
-            cable = rows.cable_from_json(row[9], version.raw)
+            cable = rows.cable_from_json(packing.parsed_json(parsed, version.raw), version.raw)
             out.append(StoredCable(version.cable_id, cable, version, count))
         return out
 
@@ -172,9 +185,11 @@ class SQLiteStore:
     def parsed_of(self, version_id: int) -> Cable | None:
         """A stored version's parse (any version, current or not)."""
         row = self._conn.execute(
-            "SELECT parsed, raw FROM versions WHERE version_id = ?", (version_id,)
+            "SELECT raw, parsed FROM versions WHERE version_id = ?", (version_id,)
         ).fetchone()
-        return rows.cable_from_json(row[0], row[1]) if row else None
+        if row is None:
+            return None
+        return rows.cable_from_json(packing.parsed_json(row[1], row[0]), row[0])
 
     def cites(self, cable_id: str) -> list[Citation]:
         sql = (
@@ -306,7 +321,7 @@ def _version(row: Sequence[Any]) -> Version:
     return Version(
         version_id=vid,
         cable_id=cable_id,
-        raw=row[10],
+        raw=row[9],
         text_sha256=sha,
         source_format=fmt,
         source_location=location,

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from typing import NamedTuple, TypeVar
 
 from cablegram.model import Cable
-from cablegram.store import rows
-from cablegram.store.base import CableFacts, Derived, Outcome, ParsedRecord
+from cablegram.store import packing, rows
+from cablegram.store.base import CableFacts, Derived, Outcome, Packed, ParsedRecord
 
 Rank = tuple[bool, str, int, int]
 T = TypeVar("T")
@@ -32,8 +32,8 @@ _INSERT_VERSION = (
 )
 _UPSERT_CABLE = (
     "INSERT INTO cables (cable_id, current_version_id, current_released, current_source_rank,"
-    " version_count, created, year, origin, classification, caveats, subject, tags, partial)"
-    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"
+    " version_count, created, year, origin, classification, caveats, subject, tags, partial,"
+    " declassify_on) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
     " ON CONFLICT (cable_id) DO UPDATE SET"
     " current_version_id = excluded.current_version_id,"
     " current_released = excluded.current_released,"
@@ -41,11 +41,12 @@ _UPSERT_CABLE = (
     " version_count = cables.version_count + excluded.version_count,"
     " created = excluded.created, year = excluded.year, origin = excluded.origin,"
     " classification = excluded.classification, caveats = excluded.caveats,"
-    " subject = excluded.subject, tags = excluded.tags, partial = excluded.partial"
+    " subject = excluded.subject, tags = excluded.tags, partial = excluded.partial,"
+    " declassify_on = excluded.declassify_on"
 )
 _DENORMALISED = (
     "UPDATE cables SET created = ?, year = ?, origin = ?, classification = ?, caveats = ?,"
-    " subject = ?, tags = ? , partial = ? WHERE cable_id = ?"
+    " subject = ?, tags = ?, partial = ?, declassify_on = ? WHERE cable_id = ?"
 )
 _CHUNK = 900  # bound on "IN (?,?,...)" lists, well under SQLite's variable limit
 
@@ -102,9 +103,11 @@ def add_batch_tracked(conn: sqlite3.Connection, batch: Sequence[ParsedRecord]) -
             continue
         seen.add(key)
         outcomes.append(Outcome.UPDATED if parsed.cable_id in currents else Outcome.NEW)
-        derived = rows.derived_of(parsed)
-        inserts.append(_version_row(parsed, derived.parsed_json, key, next_id, now))
-        _consider(currents, parsed, derived.facts, next_id, position)
+        packed = rows.packed_of(parsed)
+        ranked = rank(rows.timestamp(parsed.record.released), rows.source_rank(parsed.record),
+                      next_id)
+        inserts.append(_version_row(parsed, packed, key, ranked, now))
+        _consider(currents, parsed.cable_id, packed.facts, ranked, position)
         next_id += 1
     conn.executemany(_INSERT_VERSION, inserts)
     _write_currents(conn, currents, known)
@@ -158,9 +161,10 @@ def _max_version_id(conn: sqlite3.Connection) -> int:
 
 
 def _version_row(
-    parsed: ParsedRecord, parsed_json: str, key: str, version_id: int, now: str
+    parsed: ParsedRecord, packed: Packed, key: str, ranked: Rank, now: str
 ) -> tuple[object, ...]:
     record = parsed.record
+    known_date, released, source_rank, version_id = ranked
     return (
         version_id,
         parsed.cable_id,
@@ -168,28 +172,26 @@ def _version_row(
         parsed.text_sha256,
         record.format,
         record.location,
-        rows.timestamp(record.released),
-        rows.source_rank(record),
+        released if known_date else None,
+        source_rank,
         now,
         rows.PARSER_VERSION,
         rows.dumps(rows.metadata(record)),
-        parsed_json,
+        packed.parsed,
         record.text,
     )
 
 
 def _consider(
     currents: dict[str, _Current],
-    parsed: ParsedRecord,
+    cable_id: str,
     facts: CableFacts,
-    version_id: int,
+    candidate: Rank,
     position: int,
 ) -> None:
-    record = parsed.record
-    candidate = rank(rows.timestamp(record.released), rows.source_rank(record), version_id)
-    current = currents.get(parsed.cable_id)
+    current = currents.get(cable_id)
     if current is None:
-        currents[parsed.cable_id] = _Current(candidate, facts, 1, position=position)
+        currents[cable_id] = _Current(candidate, facts, 1, position=position)
         return
     current.version_count += 1
     if candidate > current.rank:
@@ -256,6 +258,7 @@ def denormalised(facts: CableFacts) -> tuple[object, ...]:
         facts.subject,
         " ".join(facts.tags),
         int(facts.partial),
+        facts.declassify_on,
     )
 
 
@@ -283,26 +286,28 @@ def _chunks(items: list[T]) -> Iterable[list[T]]:
 
 def replace_parsed(conn: sqlite3.Connection, items: Sequence[tuple[int, Cable | Derived]]) -> int:
     """Store re-derived parses; only versions whose JSON changed are written and logged."""
-    stored: dict[int, tuple[str, str, bool]] = {}
+    stored: dict[int, tuple[str, str | bytes, str, bool]] = {}
     for part in _chunks([vid for vid, _ in items]):
         marks = ",".join("?" * len(part))
         sql = (
-            "SELECT v.version_id, v.cable_id, v.parsed, c.current_version_id = v.version_id"
+            "SELECT v.version_id, v.cable_id, v.parsed, v.raw,"
+            " c.current_version_id = v.version_id"
             " FROM versions v JOIN cables c ON c.cable_id = v.cable_id"
             f" WHERE v.version_id IN ({marks})"
         )
-        for vid, cable_id, parsed, current in conn.execute(sql, part):
-            stored[vid] = (cable_id, parsed, bool(current))
-    updates: list[tuple[str, str, int]] = []
+        for vid, cable_id, parsed, raw, current in conn.execute(sql, part):
+            stored[vid] = (cable_id, parsed, raw, bool(current))
+    updates: list[tuple[bytes, str, int]] = []
     currents: list[tuple[str, CableFacts]] = []
     for vid, parse in items:
         if vid not in stored:
             continue
-        cable_id, old, is_current = stored[vid]
+        cable_id, old, raw, is_current = stored[vid]
         new = parse if isinstance(parse, Derived) else rows.derive(parse)
-        if new.parsed_json == old:
+        if rows.same_parse(packing.parsed_json(old, raw), new.parsed_json):
             continue
-        updates.append((new.parsed_json, rows.PARSER_VERSION, vid))
+        packed = packing.pack_parsed(new.parsed_json, raw.encode("utf-8"))
+        updates.append((packed, rows.PARSER_VERSION, vid))
         if is_current:
             currents.append((cable_id, new.facts))
     conn.executemany(
