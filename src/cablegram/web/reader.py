@@ -173,9 +173,10 @@ class ReaderView:
         """Raises ``QueryError`` for a malformed query, ``ValueError`` for a bad sort/page."""
         try:
             scope = None if self._open else self.policy.search_scope(self.reader)
+            # The default facets: the sidebar and the API show those. Signers are a browse
+            # list only, and counting them costs as much as the other seven together.
             return self._archive.search(query, sort=sort, page=page, per_page=per_page,
-                                        facets=facets, facet_size=FACET_SIZE, scope=scope,
-                                        facet_names=BROWSE_FACETS)
+                                        facets=facets, facet_size=FACET_SIZE, scope=scope)
         except RecursionError as exc:  # the query parser recurses once per nesting level
             raise QueryError("the query nests parentheses or operators too deeply", 0,
                              query) from exc
