@@ -207,6 +207,12 @@ class FacetCounter:
         query, visible = compiled.query, compiled.visible
         level = f.TOP if max_level is None else min(max_level, f.TOP)
         gate = compiled.scope.header_filter()  # the reader's visible headers (access)
+        if not compiled.scope.restricted and matched * 2 <= searcher.num_docs:
+            # Everything is visible, and the query matches at most half of it: counted
+            # directly, without the whole set's counts (a fresh process, such as each
+            # ``cablegram search``, would read them from disk first: ~6 ms).
+            found = searcher.aggregate(query, spec(size, level, gate, names))
+            return present(read(found, names), size, names)
         key = (epoch, compiled.scope.key)
         cached = self._visible.get(key)
         if cached is None and self.disk is not None:
