@@ -28,12 +28,17 @@ class TagInfo:
 def load(name: str) -> Any:
     """The parsed YAML document ``cablegram/data/<name>.yaml`` (shared: do not mutate it)."""
     text = files("cablegram").joinpath("data", f"{name}.yaml").read_text(encoding="utf-8")
-    # libyaml's loader when PyYAML has it: the pure-Python one takes ~50 ms for the stations,
-    # paid by every fresh ``cablegram search`` whose query names an origin.
-    return yaml.load(text, Loader=_LOADER)
+    return parse_yaml(text)
 
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def parse_yaml(text: str) -> Any:
+    """A packaged YAML document, with libyaml's safe loader when PyYAML has it: the
+    pure-Python one takes several times longer (~50 ms for the stations, paid by every fresh
+    ``cablegram search`` whose query names an origin)."""
+    return yaml.load(text, Loader=_LOADER)
 
 
 @functools.cache

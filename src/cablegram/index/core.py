@@ -66,7 +66,6 @@ class SearchIndex:
         # No generation yet: the first search reloads and so learns which commit it shows.
         self._generation: tuple[int, int, int] = (-1, -1, -1)
         self._epoch = 0
-        self._generations: dict[int, object] = {}  # the commit each epoch's searcher shows
         self._facets = FacetCounter(
             disk=WholeSetFile(path / WHOLE_SET_FILE, self._generation_of)
         )
@@ -198,13 +197,12 @@ class SearchIndex:
                     generation = after
                 self._generation = generation
                 self._epoch += 1
-                self._generations = {self._epoch: generation}
             return self._index.searcher(), self._epoch
 
     def _generation_of(self, epoch: int) -> object:
         """The commit an epoch's searcher shows (None for an epoch already replaced)."""
         with self._lock:
-            return self._generations.get(epoch)
+            return self._generation if epoch == self._epoch and epoch > 0 else None
 
     def count(self) -> int:
         return int(self._searcher()[0].num_docs)

@@ -207,37 +207,45 @@ class FacetCounter:
         query, visible = compiled.query, compiled.visible
         level = f.TOP if max_level is None else min(max_level, f.TOP)
         gate = compiled.scope.header_filter()  # the reader's visible headers (access)
-        if not compiled.scope.restricted and matched * 2 <= searcher.num_docs:
-            # Everything is visible, and the query matches at most half of it: counted
-            # directly, without the whole set's counts (a fresh process, such as each
-            # ``cablegram search``, would read them from disk first: ~6 ms).
-            found = searcher.aggregate(query, spec(size, level, gate, names))
-            return present(read(found, names), size, names)
-        key = (epoch, compiled.scope.key)
-        cached = self._visible.get(key)
-        if cached is None and self.disk is not None:
-            cached = self.disk.load(compiled.scope.key, epoch)
-        if cached is None:
-            whole = searcher.aggregate(visible, spec(None, level, gate, ALL_FACETS))
-            cached = (_total(whole), read(whole, ALL_FACETS))
-            if self.disk is not None:
-                self.disk.save(compiled.scope.key, cached, epoch)
-            stale = [k for k in self._visible if k[0] != epoch or len(self._visible) > 64]
-            for old in stale:
-                self._visible.pop(old, None)
-            self._visible[key] = cached
-        total, everything = cached
+        # How many cables the reader may see: all of them, or what the whole set's counts
+        # say. Those counts are read (from memory, from disk, or counted) only when needed:
+        # a fresh process such as each ``cablegram search`` would read ~250 KB of JSON.
+        restricted = compiled.scope.restricted
+        total = self._whole(searcher, epoch, compiled, level, gate)[0] if restricted \
+            else searcher.num_docs
+        if matched != total:
+            if matched * _SPLIT_BELOW <= total and gate is not None \
+                    and compiled.header_query is not None:
+                return present(_split(searcher, compiled, size, names), size, names)
+            if matched * 2 <= total:
+                found = searcher.aggregate(query, spec(size, level, gate, names))
+                return present(read(found, names), size, names)
+        total, everything = self._whole(searcher, epoch, compiled, level, gate)
         if matched == total:  # the query is within the visible set: here it is all of it
             return present(everything, size, names)
-        if matched * _SPLIT_BELOW <= total and gate is not None \
-                and compiled.header_query is not None:
-            return present(_split(searcher, compiled, size, names), size, names)
-        if matched * 2 <= total:
-            found = searcher.aggregate(query, spec(size, level, gate, names))
-            return present(read(found, names), size, names)
         others = visible.and_must_not_match(query)
         rest = read(searcher.aggregate(others, spec(None, level, gate, names)), names)
         return present({name: everything[name] - rest[name] for name in names}, size, names)
+
+    def _whole(self, searcher: tantivy.Searcher, epoch: int, compiled: Compiled, level: int,
+               gate: str | None) -> tuple[int, Counts]:
+        """The whole visible set's total and counts, every facet: kept per epoch and scope,
+        and on disk per commit."""
+        key = (epoch, compiled.scope.key)
+        cached = self._visible.get(key)
+        if cached is not None:
+            return cached
+        cached = self.disk.load(compiled.scope.key, epoch) if self.disk is not None else None
+        if cached is None:
+            whole = searcher.aggregate(compiled.visible, spec(None, level, gate, ALL_FACETS))
+            cached = (_total(whole), read(whole, ALL_FACETS))
+            if self.disk is not None:
+                self.disk.save(compiled.scope.key, cached, epoch)
+        stale = [k for k in self._visible if k[0] != epoch or len(self._visible) > 64]
+        for old in stale:
+            self._visible.pop(old, None)
+        self._visible[key] = cached
+        return cached
 
 
 def _split(searcher: tantivy.Searcher, compiled: Compiled, size: int,

@@ -9,7 +9,6 @@ writer more than its SQLite work. Results are NamedTuples for the same reason.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, NamedTuple
@@ -65,7 +64,7 @@ def run_one(
         raw = text.encode("utf-8")
     except UnicodeEncodeError as error:
         return Failed(f"the text is not valid Unicode ({error.reason} at {error.start})")
-    sha = hashlib.sha256(raw).hexdigest()  # rows.text_sha256, without encoding twice
+    sha = rows.text_sha256(raw)  # the bytes, encoded once for the hash and the packing
     try:
         cable = parse(text, reference_id=reference_id, created=created)
     except Exception as error:  # a parser bug must cost one record, not the run

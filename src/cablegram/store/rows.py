@@ -86,10 +86,11 @@ def cable_from_json(parsed: str, raw: str) -> Cable:
     return from_dict(data, raw=raw)
 
 
-def text_sha256(text: str) -> str:
-    """sha256 of the UTF-8 text. Raises UnicodeEncodeError on lone surrogates, which cannot be
-    stored as SQLite TEXT either: callers quarantine such records."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+def text_sha256(text: str | bytes) -> str:
+    """sha256 of the UTF-8 text (or of its UTF-8 bytes, for a caller that has them already).
+    Raises UnicodeEncodeError on lone surrogates, which cannot be stored as SQLite TEXT
+    either: callers quarantine such records."""
+    return hashlib.sha256(text.encode("utf-8") if isinstance(text, str) else text).hexdigest()
 
 
 def timestamp(value: datetime | None) -> str | None:

@@ -14,7 +14,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
+from cablegram.refdata import parse_yaml
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,8 +97,7 @@ def _rows(name: str) -> list[list[str]]:
 
 
 def _yaml(name: str) -> dict[str, Any]:
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    data: dict[str, Any] = yaml.load(_text(name), Loader=loader)
+    data: dict[str, Any] = parse_yaml(_text(name))
     return data
 
 

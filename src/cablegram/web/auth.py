@@ -58,15 +58,25 @@ def identify(access: AccessControl, request: Request) -> User | None:
     if header[:7].lower() == "bearer ":
         found = access.tokens.authenticate(header[7:])
         return found[0] if found is not None else None
-    session = session_of(request)
-    return access.sessions.resume(session) if session else None
+    return _session_user(access, request)
+
+
+def _session_user(access: AccessControl, request: Request) -> User | None:
+    """The session cookie's user, looked up once per request: the reader's view and the
+    page header both ask."""
+    state = request.state
+    if not hasattr(state, "session_user"):
+        session = session_of(request)
+        state.session_user = access.sessions.resume(session) if session else None
+    user: User | None = state.session_user
+    return user
 
 
 def account_of(access: AccessControl, request: Request) -> dict[str, str] | None:
     """The signed-in user of a page request (session cookie only: a bearer token is an API
     client's, which reads no pages), with the sign-out form's token; None otherwise."""
     session = session_of(request)
-    user = access.sessions.resume(session) if session else None
+    user = _session_user(access, request)
     if user is None or session is None:
         return None
     return {"name": user.name, "clearance": clearance_name(user.clearance),
@@ -140,7 +150,7 @@ def router(templates: Templates, access: AccessControl) -> APIRouter:
 
     def archivist(request: Request) -> tuple[User, str]:
         session = session_of(request)
-        user = access.sessions.resume(session) if session else None
+        user = _session_user(access, request)
         if user is None or Role.ARCHIVIST not in user.roles:
             raise Problem(403, "The declassification queue is for archivists: sign in.")
         assert session is not None
