@@ -72,6 +72,9 @@ class TreeSampler:
         self.cpu: dict[int, float] = {}
         self.main_cpu = 0.0
         self.anon_mb = self.file_mb = 0.0
+        # The kernel's own peak RSS per process (VmHWM: exact, unlike the sampled split),
+        # with what the process is: the writer, the forkserver or a parse worker.
+        self.peaks: dict[int, tuple[float, str]] = {}
         self._tick = os.sysconf("SC_CLK_TCK")
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
@@ -111,10 +114,25 @@ class TreeSampler:
         self.cpu[pid] = (int(fields[11]) + int(fields[12])) / self._tick
         if pid == self.root:
             self.main_cpu = self.cpu[pid]
+        wanted = ("RssAnon", "RssFile", "VmHWM")
         kb = {k: int(v.split()[0]) for k, _, v in
-              (line.partition(":") for line in status.splitlines()) if k in ("RssAnon", "RssFile")}
+              (line.partition(":") for line in status.splitlines()) if k in wanted}
         self.anon_mb = max(self.anon_mb, kb.get("RssAnon", 0) / 1024)
         self.file_mb = max(self.file_mb, kb.get("RssFile", 0) / 1024)
+        if pid not in self.peaks:
+            try:
+                cmd = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+            except OSError:
+                cmd = "?"
+            self.peaks[pid] = (0.0, _role(pid, self.root, cmd))
+        hwm = kb.get("VmHWM", 0) / 1024
+        self.peaks[pid] = (max(self.peaks[pid][0], hwm), self.peaks[pid][1])
+
+
+def _role(pid: int, root: int, cmd: str) -> str:
+    if pid == root:
+        return "ingest (reader, writer, SQLite, tantivy)"
+    return "forkserver" if "forkserver" in cmd else "parse worker"
 
 
 def full(path: Path, db: Path) -> tuple[float, dict[str, object], float, TreeSampler]:
@@ -173,6 +191,8 @@ def main() -> None:
           f"{len(tree.cpu) - 1} processes {cpu - tree.main_cpu:.1f}s")
     print(f"peak RSS of the largest process: {rss:,.0f} MB; sampled peaks: anonymous "
           f"{tree.anon_mb:,.0f} MB, mapped files {tree.file_mb:,.0f} MB")
+    for hwm, role in sorted(tree.peaks.values(), reverse=True):
+        print(f"  peak RSS (VmHWM) {hwm:7,.0f} MB  {role}")
     index_gb = sum(p.stat().st_size for p in Path(f"{db}.index").iterdir()) / 1e9
     print(f"database: {db.stat().st_size / 1e9:.2f} GB, index {index_gb:.2f} GB; load average "
           f"before the ingest {', '.join(f'{x:.1f}' for x in load)}, at the end "

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from cablegram.model import TagKind
-from cablegram.refdata import all_tags, load, tag_info, tag_kind
+from cablegram.refdata import CACHE_ENV, _write_cache, all_tags, cache_dir, load, tag_info, tag_kind
 
 REFERENCE = (Path(__file__).resolve().parents[1] / ".." / "shared" / "reference").resolve()
 # Letters FIPS gives to a country that the organisation list also uses for a company:
@@ -86,3 +88,66 @@ def test_table_agrees_with_the_published_lists() -> None:
         and c not in _GEOGRAPHIC_OVER_ORGANISATION
     )
     assert clashes == []
+
+
+# -- the JSON cache of loaded YAML ------------------------------------------------------------
+
+
+def _fresh_load(name: str) -> object:
+    """``load`` without its in-process memo, as a new process would run it."""
+    return load.__wrapped__(name)  # type: ignore[attr-defined]
+
+
+def test_loaded_tables_are_cached_as_json_keyed_by_their_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path))
+    first = _fresh_load("stations")
+    written = sorted(tmp_path.glob("refdata-stations-*.json"))
+    assert len(written) == 1
+    assert json.loads(written[0].read_text(encoding="utf-8")) == first
+    assert _fresh_load("stations") == first  # read back from the cache
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_a_cache_file_is_what_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Proves the second load comes from the file (so the cache is really used), and that
+    the file's name ties it to one YAML text."""
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path))
+    _fresh_load("markings")
+    (cached,) = tmp_path.glob("refdata-markings-*.json")
+    cached.write_text('{"marker": true}', encoding="utf-8")
+    assert _fresh_load("markings") == {"marker": True}
+
+
+def test_a_corrupt_cache_falls_back_to_the_yaml(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path))
+    expected = _fresh_load("markings")
+    (cached,) = tmp_path.glob("refdata-markings-*.json")
+    cached.write_text('{"half a fi', encoding="utf-8")
+    assert _fresh_load("markings") == expected
+
+
+def test_an_unwritable_or_disabled_cache_still_loads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv(CACHE_ENV, str(blocker / "cache"))
+    assert _fresh_load("tags")["subject"]["PREL"]
+    monkeypatch.setenv(CACHE_ENV, "")
+    assert cache_dir() is None
+    assert _fresh_load("tags")["subject"]["PREL"]
+
+
+def test_data_json_would_change_is_not_cached(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "refdata-x.json"
+    _write_cache(target, {"when": date(2015, 11, 20)})
+    _write_cache(target, {1: "int keys come back as text"})
+    assert not target.exists()
+    _write_cache(target, {"plain": ["data", 1, None]})
+    assert json.loads(target.read_text(encoding="utf-8")) == {"plain": ["data", 1, None]}

@@ -3,13 +3,23 @@
 The tables are data, not code, so that a reader can correct a definition without touching a
 regex. Each file is read once, on first use, because parsing never needs all of them and the
 YAML load costs far more than a parse of one cable.
+
+Building the Python objects of a YAML document is slow even with libyaml (about 20 ms for
+the stations), and every fresh ``cablegram search`` naming an origin or a REF paid it. So a
+loaded document is also written as JSON to the user's cache directory, under the SHA-256 of
+the YAML text: an edited table is a different name, never a stale copy, and the YAML stays
+the only source. Without a writable cache the YAML is simply parsed each time.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
+import os
 from dataclasses import dataclass
 from importlib.resources import files
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -28,7 +38,58 @@ class TagInfo:
 def load(name: str) -> Any:
     """The parsed YAML document ``cablegram/data/<name>.yaml`` (shared: do not mutate it)."""
     text = files("cablegram").joinpath("data", f"{name}.yaml").read_text(encoding="utf-8")
-    return parse_yaml(text)
+    cached = _cache_path(name, text)
+    if cached is not None:
+        try:
+            return json.loads(cached.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            pass
+    data = parse_yaml(text)
+    if cached is not None:
+        _write_cache(cached, data)
+    return data
+
+
+CACHE_ENV = "CABLEGRAM_CACHE_DIR"
+_CACHE_FORMAT = "1"  # bump if the cached form ever changes meaning
+
+
+def cache_dir() -> Path | None:
+    """``$CABLEGRAM_CACHE_DIR``, else ``$XDG_CACHE_HOME/cablegram`` or
+    ``~/.cache/cablegram``; None when no home is known (an empty variable disables it)."""
+    chosen = os.environ.get(CACHE_ENV)
+    if chosen is not None:
+        return Path(chosen) if chosen else None
+    base = os.environ.get("XDG_CACHE_HOME")
+    if base:
+        return Path(base) / "cablegram"
+    try:
+        return Path.home() / ".cache" / "cablegram"
+    except RuntimeError:
+        return None
+
+
+def _cache_path(name: str, text: str) -> Path | None:
+    folder = cache_dir()
+    if folder is None:
+        return None
+    digest = hashlib.sha256(f"{_CACHE_FORMAT}\n{text}".encode()).hexdigest()[:32]
+    return folder / f"refdata-{name}-{digest}.json"
+
+
+def _write_cache(path: Path, data: Any) -> None:
+    """Only data that JSON gives back unchanged (YAML dates, say, would come back as text);
+    written whole or not at all, so a reader never sees half a file."""
+    try:
+        encoded = json.dumps(data, ensure_ascii=False)
+        if json.loads(encoded) != data:
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        tmp.write_text(encoded, encoding="utf-8")
+        os.replace(tmp, path)
+    except (OSError, TypeError, ValueError):
+        return
 
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

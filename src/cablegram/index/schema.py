@@ -22,7 +22,7 @@ import tantivy
 
 from cablegram.model import Classification
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5  # 5: text fields no longer stored (see index.texts)
 LEVELS = tuple(int(c) for c in Classification)
 TOP = max(LEVELS)
 
@@ -85,10 +85,12 @@ def build() -> tantivy.Schema:
     builder = tantivy.SchemaBuilder()
     builder.add_text_field(ID, stored=True, fast=True, tokenizer_name="raw", index_option="basic")
     for level in LEVELS:
-        # Stored for snippets; positions for phrases. Text is the biggest part of the index.
+        # Positions for phrases. Subjects are stored (every hit shows one); paragraph text
+        # is kept in ``index.texts`` for snippets: stored here it was two thirds of the
+        # index, memory-mapped whole by every merge.
         for caveated in (False, True):
             builder.add_text_field(subject_field(level, caveated), stored=True)
-            builder.add_text_field(text_field(level, caveated), stored=True)
+            builder.add_text_field(text_field(level, caveated), stored=False)
     for name in ACCESS_FIELDS:  # stored: a hit's snippet and subject are decided per doc
         builder.add_text_field(name, stored=True, tokenizer_name="raw", index_option="basic")
     for name in FILTER_FIELDS:

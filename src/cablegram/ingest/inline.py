@@ -24,6 +24,7 @@ import tantivy
 from cablegram.index import schema as f
 from cablegram.index.core import SearchIndex
 from cablegram.index.sync import apply
+from cablegram.ingest import allocator
 from cablegram.ingest.work import Fields
 from cablegram.store.base import ParsedRecord, Store
 from cablegram.store.sqlite_write import BatchResult
@@ -87,4 +88,5 @@ class InlineIndexer:
         if self.active and (self._uncommitted or self.mark != self._committed):
             self.index.commit(self.mark)
             self._committed = self.mark
+            allocator.trim()  # the flushed segments' buffers: see allocator.py
         self._uncommitted = 0

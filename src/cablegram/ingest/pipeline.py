@@ -16,7 +16,7 @@ from itertools import islice
 from pathlib import Path
 from typing import cast
 
-from cablegram.ingest import work
+from cablegram.ingest import allocator, work
 from cablegram.ingest.estimate import Estimator, input_size
 from cablegram.ingest.inline import InlineIndexer, TrackingStore
 from cablegram.ingest.pool import default_workers, ordered_map
@@ -56,6 +56,7 @@ def ingest(
     then finds nothing left to do, unless inline indexing had to stop.
     """
     started = time.perf_counter()
+    allocator.limit_arenas()  # before the index writer's threads start: see allocator.py
     sink = progress or NullProgress()
     size = input_size(sources)
     if indexer is not None and not hasattr(store, "add_tracked"):
