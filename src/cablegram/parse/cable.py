@@ -83,7 +83,9 @@ def parse(
                     f"{max(marked).name}")
         )
 
-    caveats = captions.order_caveats(cline.caveats + captions.captions(head))
+    caveats = captions.captions(head)  # already in order: only the class line's need merging
+    if cline.caveats:
+        caveats = captions.order_caveats(cline.caveats + caveats)
     return records.cable(  # the model's constructor, built faster (see ``records``)
         raw=text,
         reference_id=ref_id,

@@ -79,12 +79,15 @@ def captions(head: str) -> tuple[str, ...]:
             words.append(run)
         else:
             words.extend(_CAPTION.findall(run))
-    return order_caveats(words)
+    return _ordered(dict.fromkeys(words))  # upper case already
 
 
 def order_caveats(caveats: Iterable[str]) -> tuple[str, ...]:
     """``caveats`` de-duplicated, most restrictive first; unknown ones last, in given order."""
-    unique = dict.fromkeys(c.upper() for c in caveats)
+    return _ordered(dict.fromkeys([c.upper() for c in caveats]))
+
+
+def _ordered(unique: dict[str, None]) -> tuple[str, ...]:
     if len(unique) < 2:
         return tuple(unique)
     return tuple(sorted(unique, key=_rank))

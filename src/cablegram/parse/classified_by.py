@@ -127,8 +127,9 @@ def classified_by(text: str) -> ClassifiedBy:
 def _without_for(authority: str) -> str:
     """The authority without the "for" (or "f or") that led into the reasons."""
     text = authority.rstrip(_AUTHORITY_TAIL)
+    low = text.lower()
     for ending in (" for", " -for", " f or", " fo r"):
-        if text.lower().endswith(ending):
+        if low.endswith(ending):
             return text[: -len(ending)].rstrip(_AUTHORITY_TAIL)
     return text
 
@@ -166,7 +167,7 @@ def _people(authority: str) -> tuple[Person, ...]:
     text = _drop_full_stop(authority.strip(" \t,;:-"))
     if not text or text.lower().startswith("derived from"):  # "Derived from Multiple Sources"
         return ()
-    caps = not any(c.islower() for c in text)
+    caps = not any(map(str.islower, text))
     people: list[Person] = []
     rest = text
     while True:
@@ -251,6 +252,7 @@ def _is_given_name(segment: str) -> bool:
     return 0 < len(words) <= 2 and all(_is_name(w) and not w.isupper() for w in words)
 
 
+@functools.lru_cache(maxsize=4096)  # the same given names and titles recur, post after post
 def _is_name(word: str) -> bool:
     if word.lower() in _PARTICLES or word.upper() in _SUFFIXES:
         return True

@@ -126,14 +126,14 @@ def envelope(head: str) -> Envelope:
     else:  # the "TELEGRAM" and record-dump renderings: "From: AMCONSUL TIJUANA"
         fm = _FROM.search(text)
     sender = _sender(fm.group(1)) if fm else None
-    return Envelope(
-        transmission_id=_transmission_id(text),
-        precedence=_precedence(action, text, to),
-        created=created,
-        sender=sender,
-        recipients=to,
-        info_recipients=info,
-        problems=tuple(problems),
+    return Envelope(  # by position, in field order: a named tuple takes that fastest
+        _transmission_id(text),  # transmission_id
+        _precedence(action, text, to),  # precedence
+        created,
+        sender,
+        to,  # recipients
+        info,  # info_recipients
+        tuple(problems),
     )
 
 
@@ -149,12 +149,21 @@ def _transmission_id(text: str) -> str | None:
 
 
 def _dtg(text: str, before: int) -> re.Match[str] | None:
-    """The DTG that heads the FM line: the last one before it (headers may come twice)."""
+    """The DTG that heads the FM line: the last one before it (headers may come twice).
+
+    A DTG never runs past its line, so the line just above FM, where the corpus has it in
+    6,051 of 6,054 envelopes, is tried on its own first; only then are the lines scanned.
+    """
+    above = text.rfind("\n", 0, before)
+    if above >= 0:
+        m = _DTG.match(text, above, before)
+        if m is not None:
+            return m
     found = None
     for m in _DTG.finditer(text, 0, before):
         found = m
-    if found is None:
-        found = _DTG.search(text)
+    if found is None and before < len(text):  # a DTG line never runs past the line break
+        found = _DTG.search(text, before)  # at ``before``: none starts before it
     return found
 
 
@@ -179,6 +188,7 @@ def _created(
     return when, action
 
 
+@lru_cache(maxsize=512)  # a few hundred posts send the corpus's cables
 def _sender(value: str) -> str | None:
     name = " ".join(value.split())
     slash = name.find("/")
@@ -199,9 +209,10 @@ def _precedence(
         marked = [r.precedence for r in to if r.precedence is not None]
         if marked:
             action = marked[0]
-    niact = any(r.precedence is Precedence.NIACT_IMMEDIATE for r in to)
-    if niact and action in (Precedence.IMMEDIATE, None):
-        return Precedence.NIACT_IMMEDIATE
+    if action is Precedence.IMMEDIATE or action is None:
+        for r in to:
+            if r.precedence is Precedence.NIACT_IMMEDIATE:
+                return Precedence.NIACT_IMMEDIATE
     return action
 
 
@@ -237,16 +248,28 @@ def _addressees(
 def _recipient(route: str, rest: str) -> Recipient | None:
     """``SECSTATE WASHDC NIACT IMMEDIATE 6818``: name, precedence and MCN read from the right."""
     parts = rest.rsplit(None, 1)
-    if len(parts) > 1 and _is_mcn(parts[1]):
-        named, mcn = _named(parts[0], 2), parts[1]
+    last = parts[-1] if len(parts) > 1 else ""
+    if (len(last) == 4 and last.isdigit()) or (len(last) == 9 and _is_mcn(last)):  # _is_mcn
+        named, mcn = _named_before_mcn(parts[0]), last
     else:
-        named, mcn = _named(rest, 3), None
+        named, mcn = _named_alone(rest), None
     if named is None:
         return None
     return records.recipient(named[0], route or None, named[1], mcn)
 
 
-@lru_cache(maxsize=4096)  # every post addresses the same few dozen names, cable after cable
+# Every post addresses the same few dozen names, cable after cable. One cache per number of
+# precedence words: a cache keyed by one string alone is the cheapest to look up.
+@lru_cache(maxsize=2048)
+def _named_before_mcn(rest: str) -> tuple[str, Precedence | None] | None:
+    return _named(rest, 2)
+
+
+@lru_cache(maxsize=2048)
+def _named_alone(rest: str) -> tuple[str, Precedence | None] | None:
+    return _named(rest, 3)
+
+
 def _named(rest: str, splits: int) -> tuple[str, Precedence | None] | None:
     """Name and precedence of an addressee line without its MCN (the last ``splits`` words
     may be precedence words)."""

@@ -54,6 +54,12 @@ _CODE = re.compile(
 _STOP = re.compile(r"[ \t]*(?:TAGS?\b|TAS:|AGS:|SUBJ|Tags|Subject)")
 _BARE_DECL = re.compile(r"[ \t:]*DECL[ \t]*:?[ \t]*", re.I)
 _TWO_DIGIT_PIVOT = 70  # "09/21/10" is 2010; "12/31/75" is 1975
+# The shapes nine E.O. lines in ten take after the order (": DECL: 11/20/2015", ": DECL:
+# 2015/11/20", ": N/A"), read with one match; the general reader finds the same in them.
+_COMMON_REST = re.compile(
+    r"[ \t]*:?[ \t]*(?:DECL:[ \t]*(?P<date>(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})"
+    r"|(?P<y1>\d{4})/(?P<m1>\d{1,2})/(?P<d1>\d{1,2}))|(?P<na>N/A))[ \t\\]*"
+)
 
 
 class ExecutiveOrder(NamedTuple):  # a named tuple: cheaper to build than a dataclass
@@ -78,6 +84,9 @@ def executive_order(head: str) -> ExecutiveOrder:
     line = head.count("\n", 0, end - len(rest)) + 1
     if order is not None and order not in KNOWN_ORDERS:
         problems.append(Problem("executive_order", f"unknown executive order {order}", line))
+    common = _COMMON_REST.fullmatch(rest)
+    if common is not None:
+        return ExecutiveOrder(order, _common_date(common, problems, line), raw, tuple(problems))
     cut = _STOP.search(rest)
     if cut is not None:  # glued to the next field: "DECL: 08/16/2015TAGS: ..."
         raw = raw[: len(raw) - (len(rest) - cut.start())].rstrip()
@@ -87,6 +96,17 @@ def executive_order(head: str) -> ExecutiveOrder:
         nxt = head[end + 1 : stop if stop >= 0 else len(head)].strip()
         rest, raw = f"{rest} {nxt}", f"{raw}\n{nxt}"
     return ExecutiveOrder(order, _declassify_on(rest, problems, line), raw, tuple(problems))
+
+
+def _common_date(m: re.Match[str], problems: list[Problem], line: int) -> date | None:
+    """The date of an E.O. line ``_COMMON_REST`` matched, as ``_declassify_on`` reads it."""
+    if m.group("na") is not None:
+        return None
+    if m.group("y") is not None:
+        y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+    else:
+        y, mo, d = int(m.group("y1")), int(m.group("m1")), int(m.group("d1"))
+    return _make(y, mo, d, m.group("date"), problems, line)
 
 
 def _declassify_on(rest: str, problems: list[Problem], line: int) -> date | str | None:

@@ -55,8 +55,11 @@ _NOISE_WORDS = (
     "SIPDIS", "CONFIDENTIAL", "SECRET", "UNCLAS", "TOP SECRET", "LIMITED OFFICIAL USE",
     "SENSITIVE BUT", "C O N", "S E C", "U N C",
 )
+# The lookahead turns away at once the lines that open with no digit and no first letter of a
+# noise word (most of them), before sre tries each alternative in turn.
 _LINE = re.compile(
-    r"\n[ \t]*+(?:\d\d?\d?[.)](?=[ \t(])([ \t]*)(?:" + _MARK + r")?[ \t]*"
+    r"\n[ \t]*+(?=[\d" + "".join(sorted({w[0] for w in _NOISE_WORDS})) + "])"
+    r"(?:\d\d?\d?[.)](?=[ \t(])([ \t]*)(?:" + _MARK + r")?[ \t]*"
     + "".join(f"|{word}[^\\n]{{0,40}}(?=\\n|$)" for word in _NOISE_WORDS)
     + ")"
 )
@@ -73,7 +76,7 @@ _BANNER_BEFORE = re.compile(_CLASS + r"[^\n]{0,20}?[ \t]+SECTION[ \t]+\d+$")
 _REPEATED_CAPTION = re.compile(r"[ \t]*(?:E\.?[ ]?O\.?[ ]?\d|TAGS\b|SUBJECT\b)")
 _BREAK_DEBRIS = re.compile(r"[ \t]*(?:" + _CLASS + r"\b|INFO[ \t]+LOG-|>)")
 
-_DASHES = re.compile(r"[-=_ \t]{4,}")
+_RULE_CHARS = "-=_ \t"  # a rule of dashes: four or more of these and nothing else
 _GLUED_HEADING = re.compile(r"(.*[.!?\"'”)\]])[ \t]+([A-Z][^.!?\n]{0,60}?)[ \t]+-{4,}[ \t]*")
 _TITLE_DASHES = re.compile(r"([A-Z][^\n]{0,78}?)[ \t]+[-=]{4,}")
 _NOT_HEADING = re.compile(r"(?:END|BEGIN|QUOTE|UNQUOTE|SIPDIS|NOFORN|BT|X{6}|" + _CLASS + r")\b")
@@ -109,11 +112,13 @@ def build(body: str, first_line: int = 1) -> Layout:
     ``first_line``, the line ``body`` starts on."""
     text = "\n" + body
     cut, names = trailer(text)
-    numbered, holes = _scan(text, cut)
+    numbered, holes, letters = _scan(text, cut)
     _of_holes(text, holes)
     holes.sort()
     chosen = _select(numbered)
-    paragraphs, spans = _paragraphs(text, chosen, holes, cut, first_line)
+    # "(a) ... (c) ..." sub-items numbered as paragraphs: then "(c)" is a letter, not a mark.
+    lettered = letters and not _LETTERS.isdisjoint([n[5] for n in chosen])
+    paragraphs, spans = _paragraphs(text, chosen, holes, cut, first_line, lettered)
     return Layout(text, paragraphs, spans, tuple(holes), cut, names, _marker_words(text, cut))
 
 
@@ -140,12 +145,16 @@ _Meaning = tuple[str | None, Classification | None, tuple[str, ...]]
 _Numbered = tuple[int, int, int, int, bool, str, _Meaning]
 
 
-def _scan(text: str, cut: int) -> tuple[list[_Numbered], list[tuple[int, int]]]:
-    """The numbered lines before ``cut``, and the noise lines (banners, lone SIPDIS)."""
+def _scan(text: str, cut: int) -> tuple[list[_Numbered], list[tuple[int, int]], bool]:
+    """The numbered lines before ``cut``, the noise lines (banners, lone SIPDIS), and whether
+    a number is followed by a sub-item letter such as "(a)" (a letter is never a mark)."""
     numbered: list[_Numbered] = []
     holes: list[tuple[int, int]] = []
+    letters = False
+    add = numbered.append
     for m in _LINE.finditer(text, 0, cut):
-        start, blanks = m.start(), m.start(1)
+        start = m.start()
+        blanks, plain = m.span(1)
         if blanks < 0:  # a noise line: its words start after the line's leading blanks
             noise = m.group().lstrip()
             if _NOISE_LINE.fullmatch(noise.rstrip(" \t\\")):
@@ -155,40 +164,45 @@ def _scan(text: str, cut: int) -> tuple[list[_Numbered], list[tuple[int, int]]]:
         mark, bare = m.group(2, 3)
         raw = mark or bare or ""
         meaning = _marking(raw) if raw else _NO_MARK
-        plain = m.end(1)
         if meaning[0] is not None:
-            numbered.append((number, start, m.end(), plain, True, raw, meaning))
+            add((number, start, m.end(), plain, True, raw, meaning))
         else:
             above = text.rfind("\n", 0, start)
             strong = above < 0 or text[above:start].isspace()
-            numbered.append((number, start, plain, plain, strong, raw, meaning))
-    return numbered, holes
+            add((number, start, plain, plain, strong, raw, meaning))
+            letters = letters or raw in _LETTERS
+    return numbered, holes, letters
 
 
 def _paragraphs(
-    text: str, chosen: list[_Numbered], holes: list[tuple[int, int]], cut: int, first_line: int
+    text: str,
+    chosen: list[_Numbered],
+    holes: list[tuple[int, int]],
+    cut: int,
+    first_line: int,
+    lettered: bool,
 ) -> tuple[tuple[Paragraph, ...], tuple[tuple[int, int, bool], ...]]:
     """Paragraphs and spans of the chosen numbered lines: text between one number and the
     next, less noise, less a heading at its end (which goes to the next paragraph)."""
-    # "(a) ... (c) ..." sub-items numbered as paragraphs: then "(c)" is a letter, not a mark.
-    lettered = not _LETTERS.isdisjoint([n[5] for n in chosen])
     paragraphs: list[Paragraph] = []
     spans: list[tuple[int, int, bool]] = []
     heading: str | None = None
     line, seen, h = first_line, 0, 0
-    last = len(chosen) - 1
-    for i, (number, start, content, plain, _, _, meaning) in enumerate(chosen):
+    ends = [n[1] for n in chosen[1:]]  # each paragraph runs to the next one's line
+    ends.append(cut)  # the last to the trailer (where no numbered line starts)
+    for (number, start, content, plain, _, _, meaning), end in zip(chosen, ends, strict=False):
         marking, level, caveats = meaning
         if lettered and marking is not None and len(marking) == 1 and marking.islower():
             marking, level, caveats, content = None, None, (), plain
-        end = cut if i == last else chosen[i + 1][1]
-        while h < len(holes) and holes[h][1] <= content:  # holes are sorted, paragraphs too
-            h += 1
-        noisy = h < len(holes) and holes[h][0] < end
+        noisy = False
+        if holes:  # most bodies have none
+            while h < len(holes) and holes[h][1] <= content:  # sorted, as the paragraphs are
+                h += 1
+            noisy = h < len(holes) and holes[h][0] < end
         chunk = without(text, content, end, holes) if noisy else text[content:end]
         para = tidy(chunk) if noisy else chunk.strip()
         next_heading = None
-        if i != last and para and para[-1] not in _PLAIN_END:  # else it holds no heading
+        if end != cut and para and para[-1] not in _PLAIN_END:  # else it holds no heading
             kept, next_heading = _split_heading(chunk)
             if kept < len(chunk):
                 end -= len(chunk) - kept  # exact without noise; near enough with it
@@ -300,13 +314,13 @@ def _split_heading(chunk: str) -> tuple[int, str | None]:
         return len(chunk), None
     start = body.rfind("\n") + 1
     last = body[start:].strip()
-    if _DASHES.fullmatch(last):  # "-------": the line above it is the heading
+    if last[0] in "-=_" and _is_rule(last):  # "-------": the line above it is the heading
         above = body.rfind("\n", 0, max(start - 1, 0)) + 1
         title = body[above : max(start - 1, above)].strip()
-        if not title or _DASHES.fullmatch(title) or len(title) > 80 or title[-1] in ".,;":
+        if not title or _is_rule(title) or len(title) > 80 or title[-1] in ".,;":
             return start, None
         over = body.rfind("\n", 0, max(above - 1, 0)) + 1
-        if above > 0 and _DASHES.fullmatch(body[over : above - 1].strip()):
+        if above > 0 and _is_rule(body[over : above - 1].strip()):
             above = over
         return above, title.rstrip(" :")
     if last[-1] == "-":
@@ -316,10 +330,16 @@ def _split_heading(chunk: str) -> tuple[int, str | None]:
         titled = _TITLE_DASHES.fullmatch(last)  # "Travel Plans ------------" on one line
         if titled is not None and titled.group(1)[-1] not in ".,;":
             return start, titled.group(1)
-    above = body.rfind("\n", 0, max(start - 1, 0)) + 1
-    if start > 0 and body[above : start - 1].strip() == "" and _is_heading(last):
-        return start, last.rstrip(" :")
+    if start > 0 and _is_heading(last):
+        above = body.rfind("\n", 0, start - 1) + 1
+        if not body[above : start - 1].strip():
+            return start, last.rstrip(" :")
     return len(chunk), None
+
+
+def _is_rule(line: str) -> bool:
+    """``[-=_ \\t]{4,}`` as a whole: ``str.strip`` tests it in a fraction of a regex's time."""
+    return len(line) >= 4 and not line.strip(_RULE_CHARS)
 
 
 def _is_heading(line: str) -> bool:

@@ -33,6 +33,7 @@ What the corpus throws at this reader, and how each case is met:
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Iterator
@@ -91,6 +92,7 @@ _MEETING = re.compile(
     r"|DISCUSSIONS?|VIDEO[ -]?CONFERENCES?|DVCS?|VTCS?)\b"
 )
 _MEETING_WORDS = ("MEET", "CON", "CALL", "DISCUSSION", "DVC", "VTC")  # one in each _MEETING word
+_MEETING_PART = re.compile("|".join(_MEETING_WORDS))  # one search, not one ``in`` per word
 _EDGES = " \t\n,;:.-\\"
 _LEAD = re.compile(
     r"^(?:(?:REF(?:S|TELS?)?|Refs?)\b[ \t]*:?[ \t]*|\(?[A-Za-z]\)[ \t]*|(?:AND|and)[ \t]+)+"
@@ -101,6 +103,7 @@ _MAX_STATION_WORDS = 4
 _YEAR_REACH = 8  # "'08 ", "2007  " just before the station
 _MAX_SERIAL = 8  # as written, zeros included: "STATE 00218123"
 _MAX_SERIAL_DIGITS = 6  # without them: STATE serials stay below a million
+_SERIAL_LIMIT = 10**_MAX_SERIAL_DIGITS
 # (first word, fuzzy?) to try for a run of n words: exact forms longest first, then near ones.
 _ATTEMPTS = {
     n: [(k, False) for k in range(n)] + [(k, True) for k in range(n)]
@@ -291,7 +294,7 @@ def _simple_block(block: str, ctx: _Context) -> list[Reference] | None:
             bullet, window = letter, m.end(1) + 1 if m.group(1) else m.end(2) + 1
         words = m.group(4)
         station = written.get(words.replace(" ", "").replace("\t", "").replace("'", ""))
-        if station is None or any(w in words for w in _MEETING_WORDS):
+        if station is None or _MEETING_PART.search(words) is not None:
             return None
         first = m.start(4)
         lo = max(window, first - _YEAR_REACH)
@@ -421,6 +424,14 @@ def _citation(up: str, window: int, num: re.Match[str]) -> tuple[int, str, int |
     return None
 
 
+@functools.cache
+def _plain_stations() -> frozenset[str]:
+    """The stations the station table yields that ``ids.make_id`` keeps as they are (all of
+    them, in the shipped table): an id with one of them is formatted without the lookup."""
+    found = set(ids.written_forms().values())
+    return frozenset(s for s in found if ids.make_id(0, s, 1) == f"00{s}1")
+
+
 def _station_of(words: list[str], *, near: bool = False) -> str | None:
     joined = "".join(words).replace("'", "")
     found = ids.written_forms().get(joined)
@@ -441,13 +452,16 @@ def _cable(
     raw: str, station: str, year: int | None, serial: str, bullet: str | None, ctx: _Context
 ) -> Reference | None:
     number = int(serial.replace("O", "0"))
-    if number == 0 or number >= 10**_MAX_SERIAL_DIGITS:
+    if number == 0 or number >= _SERIAL_LIMIT:
         return None
     full_year = ctx.year_of(station, number) if year is None else year
     raw = " ".join(raw.split())
     if full_year is None:
         return records.reference(ReferenceKind.OTHER, f"{station} {number}", raw, bullet)
-    value = ids.make_id(full_year % 100, station, number)
+    if station in _plain_stations():  # what ``ids.make_id`` returns for them, built directly
+        value = f"{full_year % 100:02d}{station}{number}"
+    else:
+        value = ids.make_id(full_year % 100, station, number)
     if value == ctx.self_id:
         return None
     return records.reference(ReferenceKind.CABLE, value, raw, bullet)
@@ -461,7 +475,7 @@ def _other(
     item = up[start:end]  # the words the patterns need, looked for first: most items lack them
     if "MAIL" in item and _EMAIL.search(up, start, end):  # first: "TELCONS AND EMAILS" is mail
         kind = ReferenceKind.EMAIL
-    elif any(word in item for word in _MEETING_WORDS) and _MEETING.search(up, start, end):
+    elif _MEETING_PART.search(item) is not None and _MEETING.search(up, start, end):
         kind = ReferenceKind.MEETING
     elif spans:
         return None  # a cable's title or remark, not a document of its own

@@ -19,6 +19,7 @@ Decisions, each forced by the corpus:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from cablegram.parse.markings import BANNER_WORDS
 
@@ -66,8 +67,8 @@ def trailer(text: str) -> tuple[int, tuple[str, ...]]:
         start = text.rfind("\n", 0, end) + 1
         if start == 0:
             break
-        line = _trailer_line(text[start:end])
-        if not line or (_TRAILER_NOISE.fullmatch(line) and not _NUMBERED.match(line)):
+        line, noise = _read_line(text[start:end])
+        if noise:
             end = start - 1
             continue
         if len(names) < _MAX_NAMES and _is_signer(line, text, start):
@@ -87,6 +88,14 @@ def trailer(text: str) -> tuple[int, tuple[str, ...]]:
     return end, tuple(folded.values())
 
 
+@lru_cache(maxsize=2048)  # blank lines, NNNN, banners and the names of a post's ambassadors
+def _read_line(raw: str) -> tuple[str, bool]:
+    """The line as ``_trailer_line`` gives it, and whether it is debris that names nobody."""
+    line = _trailer_line(raw)
+    noise = _TRAILER_NOISE.fullmatch(line) is not None and _NUMBERED.match(line) is None
+    return line, not line or noise
+
+
 def _trailer_line(line: str) -> str:
     """The line without the debris glitch pages leave at its end: ``KENNARD .``, ``WHITE "``."""
     line = line.strip().rstrip(_DEBRIS_CHARS)
@@ -96,13 +105,19 @@ def _trailer_line(line: str) -> str:
     return line
 
 
-def _is_signer(line: str, text: str, start: int) -> bool:
-    """A name line: one to three words, no stop word, not the tail of a wrapped sentence."""
-    if len(line) > 30 or _SIGNER.fullmatch(line) is None or ".." in line:
+@lru_cache(maxsize=512)  # a post's few signers sign cable after cable
+def _name_shaped(line: str) -> bool:
+    """One to three words, none of them a stop word, not ending a sentence."""
+    if _SIGNER.fullmatch(line) is None or ".." in line:
         return False
     if line[-1] == "." and not line.upper().endswith((" JR.", " SR.")):
         return False  # "GOCR." or "U.S.": the tail of a wrapped sentence
-    if any(word.upper().strip(".") in _NOT_SIGNER for word in line.split()):
+    return all(word.upper().strip(".") not in _NOT_SIGNER for word in line.split())
+
+
+def _is_signer(line: str, text: str, start: int) -> bool:
+    """A name line: one to three words, no stop word, not the tail of a wrapped sentence."""
+    if len(line) > 30 or not _name_shaped(line):  # a longer line is no name: not cached
         return False
     above_start = text.rfind("\n", 0, start - 1) + 1
     short = start - 1 - above_start <= 80

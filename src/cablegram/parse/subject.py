@@ -54,13 +54,7 @@ def subject(head: str) -> str | None:
     m = _label(head)
     if m is None:
         return None
-    lines = _lines(head, m.end())
-    parts = [lines[0]]
-    for line in lines[1:]:
-        if _END_LINE.match(line):
-            break
-        parts.append(line)
-    text = " ".join(p.rstrip(" \t\\") for p in parts)
+    text = _wrapped(head, m.end())
     if _may_cut(text):
         cut = _CUT.search(text)
         if cut is not None:
@@ -72,7 +66,7 @@ def subject(head: str) -> str | None:
     if text[:1] == "(":
         text = _MARK.sub("", text)
     if text[:1].isupper():
-        prefix = _INDEX_PREFIX.match(text)
+        prefix = _INDEX_PREFIX.match(text) if "-" in text else None  # it holds a date: "-SEP-"
         if prefix is not None:
             text = text[prefix.end() :]
         if text.endswith("]"):
@@ -84,8 +78,9 @@ def _label(head: str) -> re.Match[str] | None:
     """The first SUBJECT label that does not end a word; found by ``str.find`` (a regex
     opening with "S" would stop at every S of the routing block)."""
     pos = 0
-    while True:
-        upper, mixed = head.find("SUBJ", pos), head.find("Subj", pos)
+    while True:  # "Subj" is looked for only before the first "SUBJ": most heads have none
+        upper = head.find("SUBJ", pos)
+        mixed = head.find("Subj", pos, len(head) if upper < 0 else upper + 3)
         at = upper if mixed < 0 or 0 <= upper < mixed else mixed
         if at < 0:
             return None
@@ -96,17 +91,23 @@ def _label(head: str) -> re.Match[str] | None:
         pos = at + 1
 
 
-def _lines(head: str, start: int) -> list[str]:
-    """Up to ``_MAX_LINES`` lines from ``start`` on, without copying the rest of the head."""
-    lines: list[str] = []
-    for _ in range(_MAX_LINES):
-        end = head.find("\n", start)
-        if end < 0:
-            lines.append(head[start:])
-            break
-        lines.append(head[start:end])
+def _wrapped(head: str, start: int) -> str:
+    """The subject's line from ``start`` and the lines it wraps onto (up to ``_MAX_LINES`` in
+    all), joined; a line is sliced off the head only when it is read."""
+    end = head.find("\n", start)
+    if end < 0:
+        return head[start:].rstrip(" \t\\")
+    parts = [head[start:end].rstrip(" \t\\")]
+    for _ in range(_MAX_LINES - 1):
         start = end + 1
-    return lines
+        end = head.find("\n", start)
+        line = head[start:] if end < 0 else head[start:end]
+        if _END_LINE.match(line):
+            break
+        parts.append(line.rstrip(" \t\\"))
+        if end < 0:
+            break
+    return parts[0] if len(parts) == 1 else " ".join(parts)
 
 
 def _may_cut(text: str) -> bool:
