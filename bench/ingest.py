@@ -131,7 +131,9 @@ class TreeSampler:
 def _role(pid: int, parent: int, root: int) -> str:
     if pid == root:
         return "ingest (reader, writer, SQLite, tantivy)"
-    return "forkserver" if parent == root else "parse worker"
+    if parent == root:  # multiprocessing's forkserver, or its resource tracker
+        return "multiprocessing helper"
+    return "parse worker"
 
 
 def full(path: Path, db: Path) -> tuple[float, dict[str, object], float, TreeSampler]:

@@ -177,9 +177,10 @@ def test_pages_beyond_the_end_are_empty(index: SearchIndex) -> None:
 @pytest.mark.parametrize("max_level", LEVELS)
 @pytest.mark.parametrize("query", ["", "walrus", "quinoa -walrus", "tag:KNNP"])
 def test_both_ways_of_counting_agree(index: SearchIndex, query: str, max_level: int | None) -> None:
-    """Counting the matches, or everything minus the non-matches, gives the same facets."""
+    """Counting the matches, everything minus the non-matches, or the matches without
+    knowing their number (``count_eager``, run beside the hit collection) agree."""
     from cablegram.index.compile import compile_query
-    from cablegram.index.facets import FacetCounter
+    from cablegram.index.facets import FACETS, FacetCounter
     from cablegram.query import parse_query
 
     searcher, epoch = index._searcher()
@@ -188,6 +189,8 @@ def test_both_ways_of_counting_agree(index: SearchIndex, query: str, max_level: 
     direct = counter.count(searcher, epoch, compiled, 0, 25, max_level)
     complement = counter.count(searcher, epoch, compiled, 10**9, 25, max_level)
     assert direct == complement
+    eager = FacetCounter().count_eager(searcher, epoch, compiled, 25, FACETS, parse_query(query))
+    assert eager == direct
 
 
 def test_counts_follow_new_commits(tmp_path: Path) -> None:
@@ -233,3 +236,46 @@ def test_concurrent_searches_never_mix_generations(tmp_path: Path) -> None:
             thread.join()
         assert reader.search("").total == len(cables)
     assert errors == []
+
+
+@pytest.mark.parametrize(
+    ("query", "bound"),
+    [
+        ("tag:KNNP", 0),  # field filters are taken as narrow
+        ("signer:ordway", 0),
+        ("subject:uranium", 0),
+        ("walrus tag:KNNP", 0),  # one narrowing filter is enough
+        ("tag:KNNP OR tag:PREL", 0),
+        ("elect*", None),  # a free-text prefix may match anything
+        ("walrus OR elect*", None),  # a union is as wide as its widest side
+        ("class:secret", None),
+        ("from:2005-01 to:2006-12", None),
+        ("-walrus", None),
+        ("", None),
+        ("zyzzyvaxq", 0),  # a word the index does not have
+    ],
+)
+def test_what_a_query_is_estimated_to_match(
+    index: SearchIndex, query: str, bound: int | None
+) -> None:
+    from cablegram.index.selectivity import matches_at_most
+    from cablegram.query import parse_query
+
+    assert matches_at_most(parse_query(query), index._searcher()[0]) == bound
+
+
+@pytest.mark.parametrize("word", ["walrus", "ferry", "quinoa"])
+def test_a_word_estimate_bounds_the_cables_with_it_in_their_text(
+    index: SearchIndex, word: str
+) -> None:
+    from cablegram.index.selectivity import matches_at_most, selective
+    from cablegram.query import parse_query
+
+    searcher = index._searcher()[0]
+    in_text = sum(any(word in re.findall(r"\w+", p.text.lower()) for p in c.paragraphs)
+                  for c in BY_ID.values())
+    estimate = matches_at_most(parse_query(word), searcher)
+    assert estimate is not None and in_text <= estimate
+    phrase = matches_at_most(parse_query(f'"{word} zyzzyvaxq"'), searcher)
+    assert phrase == 0  # a phrase is bounded by its rarest word
+    assert selective(parse_query(word), searcher) is (estimate <= 0.2 * searcher.num_docs)

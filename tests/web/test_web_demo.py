@@ -5,9 +5,12 @@ from __future__ import annotations
 import re
 from collections import deque
 from html import unescape
+from pathlib import Path
 
 from fastapi.testclient import TestClient
 from test_web_xss import assert_safe
+
+from cablegram.archive import Archive
 
 _HREF = re.compile(r'href="(/[^"#]*)"')
 MAX_PAGES = 400
@@ -63,13 +66,16 @@ def test_every_resolved_reference_links_and_every_missing_one_says_so(
     assert checked >= 10 and missing >= 1
 
 
-def test_versions_of_demo_cables_diff(demo_client: TestClient) -> None:
+def test_versions_of_demo_cables_diff(demo_client: TestClient, demo_db: Path) -> None:
     stats = demo_client.get("/api/v1/stats").json()
     assert stats["versions"] > stats["cables"]
-    for hit in demo_client.get("/api/v1/search", params={"per_page": 100}).json()["hits"]:
-        doc = demo_client.get(f"/api/v1/cables/{hit['id']}").json()
-        if len(doc["versions"]) > 1:
-            r = demo_client.get(f"/cable/{hit['id']}/diff")
-            assert r.status_code == 200 and "Changes between version" in r.text
-            return
-    raise AssertionError("no demo cable among the first 100 has two versions")
+    # Which cables have versions comes from the store: the first page of an unranked search
+    # is in index order, which differs between builds of the same archive.
+    with Archive(demo_db) as archive:
+        versioned = [i for i in archive.store.cable_ids() if len(archive.versions(i)) > 1]
+    assert versioned
+    for cable_id in versioned[:5]:
+        doc = demo_client.get(f"/api/v1/cables/{cable_id}").json()
+        assert len(doc["versions"]) > 1
+        r = demo_client.get(f"/cable/{cable_id}/diff")
+        assert r.status_code == 200 and "Changes between version" in r.text

@@ -12,6 +12,7 @@ import shutil
 import threading
 import time
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
@@ -37,8 +38,12 @@ from cablegram.index.scope import IndexScope
 from cablegram.index.snippets import Snippets
 from cablegram.index.texts import TextStore, encode, texts_of
 from cablegram.model import Cable, Classification
-from cablegram.query import QueryNode, parse_query
+from cablegram.query import MatchAll, Not, QueryNode, parse_query
 
+# Facet counting beside the hit collection (``search``); a few threads, as several searches
+# may run at once in one process.
+_FACETS_ASIDE = ThreadPoolExecutor(max_workers=4, thread_name_prefix="cablegram-facets")
+_HEADERS_ASIDE = ThreadPoolExecutor(max_workers=4, thread_name_prefix="cablegram-headers")
 WRITER_HEAP = 128_000_000  # shared by the threads; tantivy flushes a segment when full
 WRITER_THREADS = 2  # measured: ~1.6x the documents/s of one thread on an idle 2-core box
 SORTS = ("relevance", "date", "-date")
@@ -267,16 +272,24 @@ class SearchIndex:
             took = (time.perf_counter() - started) * 1000
             return replace(known, hits=list(known.hits), facets=copy(known.facets), took_ms=took)
         compiled = compile_query(node, self._schema, searcher, where)
+        counting = (  # facets on another core while the hits are collected
+            _FACETS_ASIDE.submit(self._facets.count_eager, searcher, epoch, compiled,
+                                 facet_size, names, node, _HEADERS_ASIDE)
+            if facets and not isinstance(node, MatchAll | Not)
+            else None
+        )
         total, found = _top(searcher, compiled.query, sort, (page - 1) * per_page, per_page)
         snippets = Snippets(searcher, compiled.highlight, self._schema, where.snippet_fields())
         docs = self._with_texts([searcher.doc(address) for _, address in found])
         hits = [_hit(doc, score, snippets, where) for doc, (score, _) in zip(docs, found,
                                                                             strict=True)]
-        counts = (
-            self._facets.count_cached(searcher, epoch, compiled, total, facet_size, names, node)
-            if facets
-            else {}
-        )
+        if counting is not None:
+            counts = counting.result()
+        elif facets:  # everything, or all but some: the whole set's counts answer cheaply
+            counts = self._facets.count_cached(searcher, epoch, compiled, total, facet_size,
+                                               names, node)
+        else:
+            counts = {}
         took = (time.perf_counter() - started) * 1000
         self.recent.put(epoch, key, SearchResults(total, list(hits), copy(counts), took, page,
                                                   per_page))

@@ -29,6 +29,7 @@ import os
 import threading
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Hashable, Sequence
+from concurrent.futures import Executor
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -36,7 +37,9 @@ import tantivy
 
 from cablegram.index import schema as f
 from cablegram.index.compile import Compiled
+from cablegram.index.selectivity import selective
 from cablegram.model import Classification
+from cablegram.query import QueryNode
 
 FACETS = ("origin", "year", "month", "classification", "tags", "caveats", "reasons")
 OPTIONAL = ("signers",)  # counted only when asked for (browse pages)
@@ -193,6 +196,42 @@ class FacetCounter:
         self.recent.put(epoch, key, copy(facets))
         return facets
 
+    def count_eager(
+        self,
+        searcher: tantivy.Searcher,
+        epoch: int,
+        compiled: Compiled,
+        size: int,
+        names: tuple[str, ...],
+        node: QueryNode,
+        aside: Executor | None = None,
+    ) -> Facets:
+        """The facets of ``compiled.query`` counted without knowing how many cables it
+        matches, so that they can be counted on another thread while the top hits are
+        collected (tantivy releases the GIL): a fresh search's latency becomes the longer
+        of the two, not their sum. Always counted over the matches themselves (exact at
+        any size), never through the whole set's counts: callers keep queries matching
+        (nearly) everything on ``count_cached``. Remembered under the same key.
+
+        For a restricted reader, header facets count only cables whose header the reader
+        may see: see ``selectivity`` for the two ways. The second aggregation of a
+        selective query runs on ``aside`` when given (never the executor this runs on,
+        which could be full of callers waiting for it)."""
+        key = (compiled.scope.key, node, size, names)
+        found = self.recent.get(epoch, key)
+        if found is not None:
+            return copy(found)
+        level = f.TOP if compiled.scope.level is None else min(compiled.scope.level, f.TOP)
+        gate = compiled.scope.header_filter()
+        if gate is not None and compiled.header_query is not None and selective(node, searcher):
+            counts = _split(searcher, compiled, size, names, aside)
+        else:
+            counts = read(searcher.aggregate(compiled.query, spec(size, level, gate, names)),
+                          names)
+        facets = present(counts, size, names)
+        self.recent.put(epoch, key, copy(facets))
+        return facets
+
     def count(
         self,
         searcher: tantivy.Searcher,
@@ -249,7 +288,7 @@ class FacetCounter:
 
 
 def _split(searcher: tantivy.Searcher, compiled: Compiled, size: int,
-           names: tuple[str, ...]) -> Counts:
+           names: tuple[str, ...], aside: Executor | None = None) -> Counts:
     """Counts for a restricted reader's small match set: header facets over the matches
     whose header is visible (``compiled.header_query``, driven by the matches' own
     postings) rather than through a filter aggregation, which would evaluate the header
@@ -257,13 +296,22 @@ def _split(searcher: tantivy.Searcher, compiled: Compiled, size: int,
     plain = tuple(n for n in names if n not in _HEADER)
     heads = tuple(n for n in names if n in _HEADER)
     counts: Counts = {}
+    header_query = compiled.header_query if heads else None
+    side = None
+    if header_query is not None and aside is not None:
+        side = aside.submit(_counted, searcher, header_query, size, heads)
     if plain:
-        counts.update(read(searcher.aggregate(compiled.query, spec(size, f.TOP, None, plain)),
-                           plain))
-    if heads and compiled.header_query is not None:
-        counts.update(read(searcher.aggregate(compiled.header_query,
-                                              spec(size, f.TOP, None, heads)), heads))
+        counts.update(_counted(searcher, compiled.query, size, plain))
+    if side is not None:
+        counts.update(side.result())
+    elif header_query is not None:
+        counts.update(_counted(searcher, header_query, size, heads))
     return counts
+
+
+def _counted(searcher: tantivy.Searcher, query: tantivy.Query, size: int,
+             names: tuple[str, ...]) -> Counts:
+    return read(searcher.aggregate(query, spec(size, f.TOP, None, names)), names)
 
 
 def spec(
