@@ -12,7 +12,6 @@ import shutil
 import threading
 import time
 from collections.abc import Iterable, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
@@ -23,6 +22,7 @@ import tantivy
 from cablegram.access.policy import SearchScope
 from cablegram.index import meta, texts
 from cablegram.index import schema as f
+from cablegram.index.aside import Aside
 from cablegram.index.compile import compile_query
 from cablegram.index.document import to_document
 from cablegram.index.facets import (
@@ -40,10 +40,9 @@ from cablegram.index.texts import TextStore, encode, texts_of
 from cablegram.model import Cable, Classification
 from cablegram.query import MatchAll, Not, QueryNode, parse_query
 
-# Facet counting beside the hit collection (``search``); a few threads, as several searches
-# may run at once in one process.
-_FACETS_ASIDE = ThreadPoolExecutor(max_workers=4, thread_name_prefix="cablegram-facets")
-_HEADERS_ASIDE = ThreadPoolExecutor(max_workers=4, thread_name_prefix="cablegram-headers")
+# Facet counting beside the hit collection (``search``).
+_FACETS_ASIDE = Aside("cablegram-facets")
+_HEADERS_ASIDE = Aside("cablegram-headers")
 WRITER_HEAP = 128_000_000  # shared by the threads; tantivy flushes a segment when full
 WRITER_THREADS = 2  # measured: ~1.6x the documents/s of one thread on an idle 2-core box
 SORTS = ("relevance", "date", "-date")
