@@ -135,3 +135,22 @@ def test_the_file_uses_pages_that_hold_a_cable_whole(tmp_path: Path) -> None:
     assert con.execute("PRAGMA page_size").fetchone()[0] == PAGE_SIZE
     assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     con.close()
+
+
+@pytest.mark.parametrize("blob", [b"", b"garbage!", encode({"x": ["y"]})[:-3]])
+def test_a_damaged_row_costs_its_snippet_not_the_search(
+    tmp_path: Path, blob: bytes, caplog: pytest.LogCaptureFixture
+) -> None:
+    with pytest.raises(ValueError):
+        decode(blob)
+    path = tmp_path / "index"
+    with SearchIndex.open(path) as index:
+        index.upsert([("A", cable(paragraphs=(para(1, "walrus", C.UNCLASSIFIED),)), 1)])
+        index.commit(1)
+        con = sqlite3.connect(path / FILE)
+        con.execute("UPDATE texts SET body = ? WHERE id = 'A'", (blob,))
+        con.commit()
+        con.close()
+        (hit,) = index.search("walrus", facets=False).hits
+        assert hit.cable_id == "A" and hit.snippet == ()
+    assert "text of A unreadable" in caplog.text

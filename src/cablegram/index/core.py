@@ -294,7 +294,6 @@ class SearchIndex:
                                                   per_page))
         return SearchResults(total, hits, counts, took, page, per_page)
 
-
     def _with_texts(self, docs: list[tantivy.Document]) -> list[tantivy.Document]:
         """The hits' documents with their text fields, which tantivy does not store."""
         found = self._texts.get_many([str(doc.get_first(f.ID)) for doc in docs])

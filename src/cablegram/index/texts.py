@@ -15,6 +15,7 @@ sync writes again (puts replace rows), so both sides end up complete.
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 import threading
 from collections.abc import Iterable, Mapping, Sequence
@@ -24,6 +25,8 @@ import lz4.block
 import tantivy
 
 from cablegram.index import schema as f
+
+_log = logging.getLogger(__name__)
 
 FILE = "texts.sqlite"
 TEXT_FIELDS = tuple(f.text_field(level, c) for level in f.LEVELS for c in (False, True))
@@ -54,8 +57,12 @@ def encode(texts: Mapping[str, Sequence[str]]) -> bytes:
 
 
 def decode(blob: bytes) -> Texts:
-    data = json.loads(lz4.block.decompress(blob))
-    if not isinstance(data, dict):
+    """Raises ValueError for a blob that is not one ``encode`` wrote."""
+    try:
+        data = json.loads(lz4.block.decompress(blob))
+    except lz4.block.LZ4BlockError as exc:
+        raise ValueError(f"a stored text does not decompress: {exc}") from None
+    if not isinstance(data, dict) or not all(isinstance(v, list) for v in data.values()):
         raise ValueError("a stored text is not a field mapping")
     return {str(k): [str(v) for v in values] for k, values in data.items()}
 
@@ -128,7 +135,9 @@ class TextStore:
     # -- reading ---------------------------------------------------------------------------
 
     def get_many(self, ids: Sequence[str]) -> dict[str, Texts]:
-        """The committed texts of ``ids`` that the file has."""
+        """The committed texts of ``ids`` that the file has. A damaged row is left out (its
+        hit shows no snippet) and logged: the text is derived, and a rebuild of the index
+        writes it again."""
         if not ids or not self.exists():
             return {}
         found: dict[str, Texts] = {}
@@ -139,7 +148,11 @@ class TextStore:
                 marks = ",".join("?" * len(chunk))
                 rows = con.execute(f"SELECT id, body FROM texts WHERE id IN ({marks})", chunk)
                 for cable_id, body in rows:
-                    found[cable_id] = decode(body)
+                    try:
+                        found[cable_id] = decode(body)
+                    except ValueError as exc:
+                        _log.warning("%s: text of %s unreadable (%s); rebuild the index",
+                                     self.path, cable_id, exc)
         return found
 
     def close(self) -> None:
