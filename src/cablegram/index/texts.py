@@ -101,7 +101,9 @@ class TextStore:
     def _begin(self) -> sqlite3.Connection:
         con = self._connection()
         if not self._writing:
-            con.execute("PRAGMA synchronous=NORMAL")  # WAL: durable at checkpoints, consistent
+            # FULL: a commit is on disk before the watermark that counts on it is written
+            # (an fsync per index commit; NORMAL could lose the last one to a power cut).
+            con.execute("PRAGMA synchronous=FULL")
             con.execute("BEGIN IMMEDIATE")
             self._writing = True
         return con
