@@ -10,7 +10,8 @@ import pytest
 from index_helpers import C, cable, para
 
 from cablegram.index import SearchIndex
-from cablegram.index.texts import FILE, PAGE_SIZE, TEXT_FIELDS, TextStore, decode, encode
+from cablegram.index.schema import TEXT_FIELDS
+from cablegram.index.texts import FILE, PAGE_SIZE, TextStore, decode, encode
 
 
 def words(index: SearchIndex, query: str, max_level: int | None = None) -> dict[str, str]:

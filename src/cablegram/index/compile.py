@@ -158,10 +158,9 @@ class _Compiler:
         if field in _TOKENISED_FIELD:
             return [_TOKENISED_FIELD[field]]
         # Every field: the scope decides which ones count for this reader (``scope.text``).
-        subjects = [f.subject_field(level, c) for level in f.LEVELS for c in (False, True)]
         if field == "subject":
-            return subjects
-        return [f.text_field(level, c) for level in f.LEVELS for c in (False, True)] + subjects
+            return list(f.SUBJECT_FIELDS)
+        return [*f.TEXT_FIELDS, *f.SUBJECT_FIELDS]
 
     def words(self, field: str, words: list[str]) -> Query:
         if not words:

@@ -77,6 +77,11 @@ def subject_field(level: int, caveated: bool = False) -> str:
     return f"subject_{level}_c" if caveated else f"subject_{level}"
 
 
+# Every paragraph-text and subject field, in level order, plain before caveated.
+TEXT_FIELDS = tuple(text_field(level, c) for level in LEVELS for c in (False, True))
+SUBJECT_FIELDS = tuple(subject_field(level, c) for level in LEVELS for c in (False, True))
+
+
 def visible_levels(max_level: int | None) -> range:
     return range(0, TOP + 1 if max_level is None else min(max_level, TOP) + 1)
 

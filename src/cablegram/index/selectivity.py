@@ -12,17 +12,13 @@ anything.
 
 from __future__ import annotations
 
-import re
-
 import tantivy
 
 from cablegram.index import schema as f
+from cablegram.index.compile import ANALYZER
 from cablegram.query import And, Filter, Or, Phrase, Prefix, QueryNode, Term
 
 SHARE = 0.2  # of the archive: above it, a second pass over the matches costs more
-# Paragraph text at every level, caveated or not (subjects, a few words each, are left out).
-_FIELDS = tuple(f.text_field(level, c) for level in f.LEVELS for c in (False, True))
-_WORD = re.compile(r"\w+")
 
 
 def selective(node: QueryNode, searcher: tantivy.Searcher) -> bool:
@@ -51,7 +47,8 @@ def matches_at_most(node: QueryNode, searcher: tantivy.Searcher) -> int | None:
 
 
 def _rarest_word(text: str, searcher: tantivy.Searcher) -> int | None:
-    words = _WORD.findall(text.lower())
+    words = ANALYZER.analyze(text)  # the words as the index holds them
     if not words:
         return None
-    return min(sum(searcher.doc_freq(name, word) for name in _FIELDS) for word in words)
+    # Paragraph text only: subjects, a few words each, are left out.
+    return min(sum(searcher.doc_freq(name, word) for name in f.TEXT_FIELDS) for word in words)

@@ -29,7 +29,6 @@ from cablegram.index import schema as f
 _log = logging.getLogger(__name__)
 
 FILE = "texts.sqlite"
-TEXT_FIELDS = tuple(f.text_field(level, c) for level in f.LEVELS for c in (False, True))
 _LOOKUP_CHUNK = 500  # ids per SELECT: under SQLite's bound-parameter limit
 # A cable's compressed text is ~6 KB. Larger pages hold rows whole (64 KB: the file is 1.08x
 # the payload, against 1.13x with 4 KB pages, where rows spill onto overflow pages), but a
@@ -43,7 +42,7 @@ Texts = dict[str, list[str]]  # field -> its values, as indexed
 def texts_of(doc: tantivy.Document) -> Texts:
     """The text fields of an index document (only those it has)."""
     found: Texts = {}
-    for name in TEXT_FIELDS:
+    for name in f.TEXT_FIELDS:
         values = doc.get_all(name)
         if values:
             found[name] = [str(v) for v in values]
