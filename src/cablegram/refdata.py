@@ -24,6 +24,7 @@ from typing import Any
 
 import yaml
 
+from cablegram.files import replace_text
 from cablegram.model import TagKind
 
 
@@ -85,9 +86,7 @@ def _write_cache(path: Path, data: Any) -> None:
         if json.loads(encoded) != data:
             return
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        tmp.write_text(encoded, encoding="utf-8")
-        os.replace(tmp, path)
+        replace_text(path, encoded)
     except (OSError, TypeError, ValueError):
         return
 

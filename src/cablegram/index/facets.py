@@ -25,7 +25,6 @@ cable's placeholder shows anyway.
 from __future__ import annotations
 
 import json
-import os
 import threading
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Hashable, Sequence
@@ -35,6 +34,7 @@ from typing import Any, Generic, TypeVar
 
 import tantivy
 
+from cablegram.files import replace_text
 from cablegram.index import schema as f
 from cablegram.index.compile import Compiled
 from cablegram.index.selectivity import selective
@@ -125,12 +125,10 @@ class WholeSetFile:
         entries[_scope_text(scope)] = [value[0], {k: dict(v) for k, v in value[1].items()}]
         while len(entries) > self.KEEP:
             entries.pop(next(iter(entries)))
-        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
         try:
-            tmp.write_text(json.dumps(data), encoding="utf-8")
-            os.replace(tmp, self.path)
+            replace_text(self.path, json.dumps(data))
         except OSError:  # a read-only index still searches; it just counts every time
-            tmp.unlink(missing_ok=True)
+            return
 
     def _stamp(self, epoch: int) -> str | None:
         generation = self._generation_of(epoch)

@@ -8,29 +8,16 @@ files it created itself, so these survive merges.
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
+
+from cablegram.files import replace_text
 
 WATERMARK = "cablegram-watermark"
 MARK = "cablegram-index.json"
 
 
 def write_atomic(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
-    with open(tmp, "w", encoding="utf-8") as handle:
-        handle.write(text)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, path)
-    _fsync_dir(path.parent)
-
-
-def _fsync_dir(directory: Path) -> None:
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    replace_text(path, text, durable=True)
 
 
 def read_watermark(directory: Path) -> int:
