@@ -185,14 +185,11 @@ class FacetCounter:
         query_key: Hashable,
     ) -> Facets:
         """``count``, remembered under ``query_key`` (the parsed query) for this epoch."""
-        key = (compiled.scope.key, query_key, size, names)
-        found = self.recent.get(epoch, key)
-        if found is not None:
-            return copy(found)
-        facets = self.count(searcher, epoch, compiled, matched, size, compiled.scope.level,
-                            names)
-        self.recent.put(epoch, key, copy(facets))
-        return facets
+        return self._remembered(
+            epoch, (compiled.scope.key, query_key, size, names),
+            lambda: self.count(searcher, epoch, compiled, matched, size,
+                               compiled.scope.level, names),
+        )
 
     def count_eager(
         self,
@@ -215,18 +212,23 @@ class FacetCounter:
         may see: see ``selectivity`` for the two ways. The second aggregation of a
         selective query runs on ``aside`` when given (never the executor this runs on,
         which could be full of callers waiting for it)."""
-        key = (compiled.scope.key, node, size, names)
+        def counted() -> Facets:
+            gate = compiled.scope.header_filter()
+            if gate is not None and compiled.header_query is not None \
+                    and selective(node, searcher):
+                counts = _split(searcher, compiled, size, names, aside)
+            else:
+                counts = _aggregated(searcher, compiled.query, size, names,
+                                     _level(compiled.scope.level), gate)
+            return present(counts, size, names)
+
+        return self._remembered(epoch, (compiled.scope.key, node, size, names), counted)
+
+    def _remembered(self, epoch: int, key: Hashable, count: Callable[[], Facets]) -> Facets:
         found = self.recent.get(epoch, key)
         if found is not None:
             return copy(found)
-        level = f.TOP if compiled.scope.level is None else min(compiled.scope.level, f.TOP)
-        gate = compiled.scope.header_filter()
-        if gate is not None and compiled.header_query is not None and selective(node, searcher):
-            counts = _split(searcher, compiled, size, names, aside)
-        else:
-            counts = read(searcher.aggregate(compiled.query, spec(size, level, gate, names)),
-                          names)
-        facets = present(counts, size, names)
+        facets = count()
         self.recent.put(epoch, key, copy(facets))
         return facets
 
@@ -242,7 +244,7 @@ class FacetCounter:
     ) -> Facets:
         """Facets of the ``matched`` cables of ``compiled.query``, among the visible ones."""
         query, visible = compiled.query, compiled.visible
-        level = f.TOP if max_level is None else min(max_level, f.TOP)
+        level = _level(max_level)
         gate = compiled.scope.header_filter()  # the reader's visible headers (access)
         # How many cables the reader may see: all of them, or what the whole set's counts
         # say. Those counts are read (from memory, from disk, or counted) only when needed:
@@ -255,13 +257,13 @@ class FacetCounter:
                     and compiled.header_query is not None:
                 return present(_split(searcher, compiled, size, names), size, names)
             if matched * 2 <= total:
-                found = searcher.aggregate(query, spec(size, level, gate, names))
-                return present(read(found, names), size, names)
+                return present(_aggregated(searcher, query, size, names, level, gate), size,
+                               names)
         total, everything = self._whole(searcher, epoch, compiled, level, gate)
         if matched == total:  # the query is within the visible set: here it is all of it
             return present(everything, size, names)
         others = visible.and_must_not_match(query)
-        rest = read(searcher.aggregate(others, spec(None, level, gate, names)), names)
+        rest = _aggregated(searcher, others, None, names, level, gate)
         return present({name: everything[name] - rest[name] for name in names}, size, names)
 
     def _whole(self, searcher: tantivy.Searcher, epoch: int, compiled: Compiled, level: int,
@@ -297,19 +299,25 @@ def _split(searcher: tantivy.Searcher, compiled: Compiled, size: int,
     header_query = compiled.header_query if heads else None
     side = None
     if header_query is not None and aside is not None:
-        side = aside.submit(_counted, searcher, header_query, size, heads)
+        side = aside.submit(_aggregated, searcher, header_query, size, heads)
     if plain:
-        counts.update(_counted(searcher, compiled.query, size, plain))
+        counts.update(_aggregated(searcher, compiled.query, size, plain))
     if side is not None:
         counts.update(side.result())
     elif header_query is not None:
-        counts.update(_counted(searcher, header_query, size, heads))
+        counts.update(_aggregated(searcher, header_query, size, heads))
     return counts
 
 
-def _counted(searcher: tantivy.Searcher, query: tantivy.Query, size: int,
-             names: tuple[str, ...]) -> Counts:
-    return read(searcher.aggregate(query, spec(size, f.TOP, None, names)), names)
+def _aggregated(searcher: tantivy.Searcher, query: tantivy.Query, size: int | None,
+                names: tuple[str, ...], level: int = f.TOP, gate: str | None = None) -> Counts:
+    """``names`` counted over ``query`` in one aggregation (header facets behind ``gate``,
+    see ``spec``)."""
+    return read(searcher.aggregate(query, spec(size, level, gate, names)), names)
+
+
+def _level(max_level: int | None) -> int:
+    return f.TOP if max_level is None else min(max_level, f.TOP)
 
 
 def spec(
