@@ -44,7 +44,7 @@ def to_dict(cable: Cable, *, include_raw: bool = True) -> dict[str, Any]:
         "info_recipients": [_recipient(r) for r in cable.info_recipients],
         "offices": list(cable.offices),
         "executive_order": cable.executive_order,
-        "declassify_on": _declassify(cable.declassify_on),
+        "declassify_on": declassify_text(cable.declassify_on),
         "reasons": list(cable.reasons),
         "classified_by": [{"name": p.name, "title": p.title} for p in cable.classified_by],
         "tags": [{"code": t.code, "kind": t.kind.value} for t in cable.tags],
@@ -146,7 +146,8 @@ def _paragraph_from(d: dict[str, Any]) -> Paragraph:
     )
 
 
-def _declassify(value: date | str | None) -> str | None:
+def declassify_text(value: date | str | None) -> str | None:
+    """A declassification date or code as the JSON (and the store's column) writes it."""
     if isinstance(value, date):
         return value.isoformat()
     return value

@@ -6,8 +6,8 @@ matches are few, but it matches the query again); for many, one aggregation behi
 filter that costs ~7 ms whatever the query. When facets are counted beside the hit
 collection the number of matches is not known yet, so it is estimated: field filters
 narrow; a free-text word or phrase is as wide as its rarest word's document frequency in
-the paragraph text fields (ten dictionary lookups a word); prefixes, ranges and exclusions may match
-anything.
+the paragraph text fields (ten dictionary lookups a word); prefixes, ranges and exclusions
+may match anything.
 """
 
 from __future__ import annotations

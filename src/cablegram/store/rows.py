@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from cablegram.model import Cable
-from cablegram.serialize import SCHEMA_VERSION, from_dict, to_dict
+from cablegram.serialize import SCHEMA_VERSION, declassify_text, from_dict, to_dict
 from cablegram.sources.record import SourceRecord
 from cablegram.store import packing
 from cablegram.store.base import CableFacts, Derived, Packed, ParsedRecord
@@ -49,13 +49,8 @@ def facts(cable: Cable) -> CableFacts:
         tags=tuple(t.code for t in cable.tags),
         partial=cable.partial,
         references=tuple((r.kind.value, r.value, r.bullet, r.raw) for r in cable.references),
-        declassify_on=_declassify(cable.declassify_on),
+        declassify_on=declassify_text(cable.declassify_on),
     )
-
-
-def _declassify(value: date | str | None) -> str | None:
-    """As ``serialize.to_dict`` writes it, so the column says what the JSON says."""
-    return value.isoformat() if isinstance(value, date) else value
 
 
 def derive(cable: Cable) -> Derived:
