@@ -3,7 +3,6 @@ after a clean run, a re-run, an interrupted run and a real ``kill -9``."""
 
 from __future__ import annotations
 
-import os
 import random
 import subprocess
 import sys
@@ -24,8 +23,6 @@ from cablegram.ingest.inline import InlineIndexer
 from cablegram.sources import read
 from cablegram.sources.record import SourceRecord
 from cablegram.store.sqlite import SQLiteStore
-
-SRC = Path(__file__).resolve().parents[2] / "src"
 
 
 def documents(index: SearchIndex) -> dict[str, dict[str, Any]]:
@@ -114,7 +111,6 @@ store.close()
 def run(db: Path, source: Path) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
         [sys.executable, "-c", SCRIPT, str(db), str(source)],
-        env=dict(os.environ, PYTHONPATH=str(SRC)),
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
     )
 

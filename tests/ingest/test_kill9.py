@@ -25,7 +25,6 @@ import pytest
 from db_snapshot import snapshot
 from invented_cables import generate, older_version, write_jsonl
 
-SRC = Path(__file__).resolve().parents[2] / "src"
 SCRIPT = """
 import sys
 from cablegram.ingest import ingest
@@ -37,10 +36,8 @@ store.close()
 
 
 def start(db: Path, source: Path) -> subprocess.Popen[bytes]:
-    env = dict(os.environ, PYTHONPATH=str(SRC))
-    return subprocess.Popen(
+    return subprocess.Popen(  # inherits PYTHONPATH: ``make test`` runs both parser builds
         [sys.executable, "-c", SCRIPT, str(db), str(source)],
-        env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         start_new_session=True,
