@@ -67,3 +67,13 @@ def test_mutated_cables(text: str) -> None:
 def test_hints_never_raise(text: str, hint: str) -> None:
     cable = parse(text, reference_id=hint or None)
     assert cable.raw == text
+
+
+def test_a_lettered_reference_item_under_the_banner_is_no_class_line() -> None:
+    """Found by ``test_mutated_cables``: a REF item moved under the banner read as the class
+    line with station ``C.``, which can form no id; that is a problem, not an exception."""
+    lines = SAMPLE.split("\n")
+    text = "\n".join(["C O N F I D E N T I A L", "     C. 06 ASHGABAT 0917 AND 0921", *lines])
+    cable = parse(text)
+    assert cable.raw == text
+    assert any(p.field == "reference_id" and "C." in p.message for p in cable.problems)

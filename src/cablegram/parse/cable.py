@@ -57,7 +57,7 @@ def parse(
 
     ref_id = hint_id
     if ref_id is None and cline.station and cline.serial and year is not None:  # serial 0: none
-        ref_id = ids.make_id(year, cline.station, cline.serial)
+        ref_id = _id_or_none(year, cline.station, cline.serial, problems)
 
     origin, serial = cline.station, cline.serial
     if hint_id is not None:
@@ -119,6 +119,15 @@ def parse(
 
 
 _FIRST_YEAR = 1945  # no diplomatic telegram in any published collection is older
+
+
+def _id_or_none(year: int, station: str, serial: int, problems: list[Problem]) -> str | None:
+    """The id the class line states; a line that only looks like one (``C. 06 ...``) gives none."""
+    try:
+        return ids.make_id(year, station, serial)
+    except ValueError as exc:
+        problems.append(Problem("reference_id", f"class line names no cable: {exc}"))
+        return None
 
 
 def _canonical_or_none(reference_id: str | None, problems: list[Problem]) -> str | None:
