@@ -77,3 +77,4 @@ def test_a_lettered_reference_item_under_the_banner_is_no_class_line() -> None:
     cable = parse(text)
     assert cable.raw == text
     assert any(p.field == "reference_id" and "C." in p.message for p in cable.problems)
+    assert (cable.reference_id, cable.origin, cable.serial) == (None, None, None)

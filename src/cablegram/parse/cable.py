@@ -56,10 +56,12 @@ def parse(
     year = _year(hint_id, when, order.declassify_on, cline.station is not None, problems)
 
     ref_id = hint_id
-    if ref_id is None and cline.station and cline.serial and year is not None:  # serial 0: none
-        ref_id = _id_or_none(year, cline.station, cline.serial, problems)
-
     origin, serial = cline.station, cline.serial
+    if ref_id is None and origin and serial and year is not None:  # serial 0: none
+        ref_id = _id_or_none(year, origin, serial, problems)
+        if ref_id is None:  # no station after all: the line was something else
+            origin = serial = None
+
     if hint_id is not None:
         parts = ids.split_id(hint_id)
         if parts is not None:
