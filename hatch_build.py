@@ -50,9 +50,9 @@ class MypycBuildHook(BuildHookInterface):  # type: ignore[type-arg]
             return
         build_data["pure_python"] = False
         build_data["infer_tag"] = True
-        build_data["force_include"].update({str(path): rel for path, rel in built.items()})
+        build_data["force_include"].update(built)
 
-    def _compile(self) -> dict[Path, str]:
+    def _compile(self) -> dict[str, str]:
         """Compile a copy of the sources; map each extension file to its place in the wheel."""
         root = Path(self.root)
         work = root / "build" / "mypyc"
@@ -75,7 +75,7 @@ class MypycBuildHook(BuildHookInterface):  # type: ignore[type-arg]
         if done.returncode:
             tail = log.read_text(errors="replace")[-2000:]
             raise OSError(f"mypyc exited with status {done.returncode}; the end of {log}:\n{tail}")
-        built = {path: path.relative_to(src).as_posix()
+        built = {str(path): path.relative_to(src).as_posix()
                  for suffix in ("*.so", "*.pyd") for path in src.rglob(suffix)
                  if "build" not in path.relative_to(src).parts}
         if not any(rel.startswith("cablegram/parse/") for rel in built.values()):

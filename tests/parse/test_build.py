@@ -4,7 +4,6 @@ Each run names the build it means to test, so a run that silently picked up the 
 (a stale path, a wheel that fell back to pure Python) fails here instead of passing twice.
 """
 
-import gzip
 import json
 import os
 import subprocess
@@ -59,15 +58,11 @@ def _texts(tmp: Path) -> list[str]:
     from cablegram.synth import synthesize
 
     synthesize(300, seed=11, out=tmp / "invented.csv")
-    texts = [record.text for record in read(tmp / "invented.csv")]
-    for name in ("cables.jsonl.gz", "variants.jsonl.gz"):
-        if (CORPUS / name).is_file():
-            with gzip.open(CORPUS / name, "rt", encoding="utf-8") as fh:
-                for line in fh:
-                    rec = json.loads(line)
-                    head = rec.get("header")
-                    texts.append(f"{head}\n\n{rec['content']}" if head else rec["content"])
-    return texts
+    sources = [tmp / "invented.csv"] + [
+        CORPUS / name for name in ("cables.jsonl.gz", "variants.jsonl.gz")
+        if (CORPUS / name).is_file()
+    ]
+    return [record.text for source in sources for record in read(source)]
 
 
 @pytest.mark.skipif(not COMPILED, reason="runs where the compiled build is under test")
